@@ -1,1 +1,16 @@
-//! placeholder
+//! Jingbao domain: the types and rules of the platform, free of IO and of the clock
+//! (every rule that needs the time takes `now` as a parameter).
+
+pub mod audit_chain;
+pub mod lockout;
+pub mod masking;
+pub mod org;
+pub mod password_policy;
+pub mod permission;
+pub mod role;
+pub mod scope;
+
+pub use org::OrgKind;
+pub use permission::Permission;
+pub use role::Role;
+pub use scope::DataScope;
