@@ -29,10 +29,22 @@ pub struct ErrorDetail {
 
 impl ErrorDetail {
     pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
-        ErrorDetail { field: Some(field.to_string()), row: None, column: None, code: code.to_string(), message: message.into() }
+        ErrorDetail {
+            field: Some(field.to_string()),
+            row: None,
+            column: None,
+            code: code.to_string(),
+            message: message.into(),
+        }
     }
 
     pub fn cell(row: u32, column: &str, code: &str, message: impl Into<String>) -> Self {
-        ErrorDetail { field: None, row: Some(row), column: Some(column.to_string()), code: code.to_string(), message: message.into() }
+        ErrorDetail {
+            field: None,
+            row: Some(row),
+            column: Some(column.to_string()),
+            code: code.to_string(),
+            message: message.into(),
+        }
     }
 }

@@ -37,7 +37,11 @@ impl LockState {
         };
         let failed_count = if count >= MAX_FAILURES { 0 } else { count };
         let window_started_at = if count >= MAX_FAILURES { None } else { start };
-        LockState { failed_count, window_started_at, locked_until }
+        LockState {
+            failed_count,
+            window_started_at,
+            locked_until,
+        }
     }
 
     /// The state after a successful login.
@@ -52,7 +56,10 @@ mod tests {
     use chrono::TimeZone;
 
     fn t(min: i64) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).single().expect("valid") + Duration::minutes(min)
+        Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0)
+            .single()
+            .expect("valid")
+            + Duration::minutes(min)
     }
 
     #[test]

@@ -18,7 +18,10 @@ fn mask_middle(s: &str, keep_head: usize, keep_tail: usize) -> String {
     }
     let mut out = String::with_capacity(s.len());
     out.extend(&chars[..keep_head]);
-    out.extend(std::iter::repeat_n('*', chars.len() - keep_head - keep_tail));
+    out.extend(std::iter::repeat_n(
+        '*',
+        chars.len() - keep_head - keep_tail,
+    ));
     out.extend(&chars[chars.len() - keep_tail..]);
     out
 }

@@ -26,7 +26,9 @@ impl PasswordProblem {
     pub fn message_zh(self) -> &'static str {
         match self {
             PasswordProblem::TooShort => "密码至少 12 个字符",
-            PasswordProblem::TooFewClasses => "密码须包含大写字母、小写字母、数字、符号中的至少三类",
+            PasswordProblem::TooFewClasses => {
+                "密码须包含大写字母、小写字母、数字、符号中的至少三类"
+            }
             PasswordProblem::ContainsUsername => "密码不得包含用户名",
             PasswordProblem::TooLong => "密码不得超过 128 个字符",
         }
@@ -78,10 +80,22 @@ mod tests {
     #[test]
     fn policy() {
         assert_eq!(check("bob", "Short1!"), Err(PasswordProblem::TooShort));
-        assert_eq!(check("bob", "alllowercaseletters"), Err(PasswordProblem::TooFewClasses));
-        assert_eq!(check("bob", "lowercase12345"), Err(PasswordProblem::TooFewClasses));
-        assert_eq!(check("officer", "xOFFICERx-2026"), Err(PasswordProblem::ContainsUsername));
-        assert_eq!(check("bob", &"Aa1!".repeat(40)), Err(PasswordProblem::TooLong));
+        assert_eq!(
+            check("bob", "alllowercaseletters"),
+            Err(PasswordProblem::TooFewClasses)
+        );
+        assert_eq!(
+            check("bob", "lowercase12345"),
+            Err(PasswordProblem::TooFewClasses)
+        );
+        assert_eq!(
+            check("officer", "xOFFICERx-2026"),
+            Err(PasswordProblem::ContainsUsername)
+        );
+        assert_eq!(
+            check("bob", &"Aa1!".repeat(40)),
+            Err(PasswordProblem::TooLong)
+        );
         assert!(check("bob", "lowercase1234!").is_ok());
         assert!(check("bob", "Correct-Horse-9").is_ok());
         assert!(check("bob", "警保联动平台Abc123").is_ok());

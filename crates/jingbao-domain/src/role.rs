@@ -4,7 +4,19 @@
 use serde::{Deserialize, Serialize};
 
 /// A role a user account can hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     CommandOfficer,
@@ -103,7 +115,10 @@ impl Role {
 
     /// The three admin roles are mutually exclusive (三权分立).
     pub fn is_admin(self) -> bool {
-        matches!(self, Role::SystemAdmin | Role::SecurityAdmin | Role::AuditAdmin)
+        matches!(
+            self,
+            Role::SystemAdmin | Role::SecurityAdmin | Role::AuditAdmin
+        )
     }
 
     /// Roles whose accounts must use a second factor (unless exempted at creation).

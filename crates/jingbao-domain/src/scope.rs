@@ -24,12 +24,19 @@ impl DataScope {
     }
 
     pub fn everything() -> Self {
-        DataScope { all: true, ..Self::default() }
+        DataScope {
+            all: true,
+            ..Self::default()
+        }
     }
 
     /// True when an object whose owner has materialised path `path` is visible.
     pub fn admits_path(&self, path: &str) -> bool {
-        self.all || self.subtrees.iter().any(|root| path.starts_with(root.as_str()))
+        self.all
+            || self
+                .subtrees
+                .iter()
+                .any(|root| path.starts_with(root.as_str()))
     }
 
     /// Drops subtrees already covered by a wider one, so filters stay short.
@@ -60,7 +67,10 @@ mod tests {
 
     #[test]
     fn subtree_admits_descendants_only() {
-        let s = DataScope { subtrees: vec!["/a/b/".into()], ..DataScope::none() };
+        let s = DataScope {
+            subtrees: vec!["/a/b/".into()],
+            ..DataScope::none()
+        };
         assert!(s.admits_path("/a/b/"));
         assert!(s.admits_path("/a/b/c/"));
         assert!(!s.admits_path("/a/"));
@@ -72,7 +82,12 @@ mod tests {
     #[test]
     fn normalise_drops_covered_subtrees() {
         let s = DataScope {
-            subtrees: vec!["/a/b/c/".into(), "/a/b/".into(), "/a/b/".into(), "/z/".into()],
+            subtrees: vec![
+                "/a/b/c/".into(),
+                "/a/b/".into(),
+                "/a/b/".into(),
+                "/z/".into(),
+            ],
             ..DataScope::none()
         }
         .normalised();

@@ -115,7 +115,10 @@ pub(crate) async fn append<C: ConnectionTrait>(db: &C, e: &AuditEntry) -> Result
                 ))
                 .await?
                 .ok_or(crate::StoreError::NotFound)?;
-            (row.try_get::<i64>("", "seq")?, row.try_get::<String>("", "hash")?)
+            (
+                row.try_get::<i64>("", "seq")?,
+                row.try_get::<String>("", "hash")?,
+            )
         }
         _ => {
             let h = audit_head::Entity::find_by_id(1)
@@ -147,7 +150,9 @@ pub(crate) async fn append<C: ConnectionTrait>(db: &C, e: &AuditEntry) -> Result
     let seq = m.seq;
     let hash = m.hash.clone();
     let am: audit_log::ActiveModel = m.into();
-    audit_log::Entity::insert(am).exec_without_returning(db).await?;
+    audit_log::Entity::insert(am)
+        .exec_without_returning(db)
+        .await?;
     audit_head::Entity::update(audit_head::ActiveModel {
         id: Set(1),
         seq: Set(seq),
@@ -219,7 +224,10 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<VerifyOutcome> {
                 h.seq
             ),
         }),
-        None => Ok(VerifyOutcome::Broken { seq: 0, reason: "chain head is missing".into() }),
+        None => Ok(VerifyOutcome::Broken {
+            seq: 0,
+            reason: "chain head is missing".into(),
+        }),
     }
 }
 

@@ -19,7 +19,9 @@ pub struct Aes256GcmCipher {
 
 impl Aes256GcmCipher {
     pub fn new(key: &[u8; 32]) -> Self {
-        Aes256GcmCipher { aead: Aes256Gcm::new(key.into()) }
+        Aes256GcmCipher {
+            aead: Aes256Gcm::new(key.into()),
+        }
     }
 
     /// Parses a key given as 64 hex characters.

@@ -89,7 +89,12 @@ impl Store {
             }
         }
         let db = Database::connect(opts).await?;
-        Ok(Store { db, kind, gate: Arc::new(Mutex::new(())), cipher })
+        Ok(Store {
+            db,
+            kind,
+            gate: Arc::new(Mutex::new(())),
+            cipher,
+        })
     }
 
     pub fn db(&self) -> &DatabaseConnection {

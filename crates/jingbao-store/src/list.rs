@@ -24,7 +24,13 @@ pub struct ListQuery {
 
 impl Default for ListQuery {
     fn default() -> Self {
-        ListQuery { page: 1, page_size: 20, q: None, sort: None, filters: BTreeMap::new() }
+        ListQuery {
+            page: 1,
+            page_size: 20,
+            q: None,
+            sort: None,
+            filters: BTreeMap::new(),
+        }
     }
 }
 
@@ -34,7 +40,10 @@ impl ListQuery {
     }
 
     pub fn filter(&self, name: &str) -> Option<&str> {
-        self.filters.get(name).map(String::as_str).filter(|s| !s.is_empty())
+        self.filters
+            .get(name)
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
     }
 
     /// Everything in one go (exports), still bounded.
@@ -53,7 +62,10 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), total: self.total }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+        }
     }
 }
 
@@ -72,7 +84,10 @@ where
     C: ConnectionTrait,
 {
     let (col, order) = match &q.sort {
-        None => (sortable.first().map(|s| s.1).unwrap_or(tiebreak), Order::Asc),
+        None => (
+            sortable.first().map(|s| s.1).unwrap_or(tiebreak),
+            Order::Asc,
+        ),
         Some((field, desc)) => {
             let col = sortable
                 .iter()
@@ -108,6 +123,7 @@ pub fn like_pattern(text: &str) -> String {
 /// A condition that matches rows whose text column contains `text` in any of `cols`.
 pub fn search_any<C: ColumnTrait>(cols: &[C], text: &str) -> sea_orm::Condition {
     let pat = like_pattern(text);
-    cols.iter()
-        .fold(sea_orm::Condition::any(), |c, col| c.add(col.like(pat.clone())))
+    cols.iter().fold(sea_orm::Condition::any(), |c, col| {
+        c.add(col.like(pat.clone()))
+    })
 }

@@ -11,7 +11,11 @@ use uuid::Uuid;
 
 /// The condition "row is inside the scope" for a table whose owner path is `path_col`.
 /// `self_id` is the table's id column when the scope's own guard record lives there.
-pub fn condition<C: ColumnTrait>(scope: &DataScope, path_col: C, self_id: Option<(C, Uuid)>) -> Condition {
+pub fn condition<C: ColumnTrait>(
+    scope: &DataScope,
+    path_col: C,
+    self_id: Option<(C, Uuid)>,
+) -> Condition {
     if scope.all {
         return Condition::all();
     }
@@ -34,7 +38,10 @@ pub fn condition<C: ColumnTrait>(scope: &DataScope, path_col: C, self_id: Option
 
 /// Parses the comma-separated role codes of an account; unknown codes are ignored.
 pub fn roles_of(u: &user::Model) -> Vec<Role> {
-    u.roles.split(',').filter_map(|c| Role::parse(c.trim())).collect()
+    u.roles
+        .split(',')
+        .filter_map(|c| Role::parse(c.trim()))
+        .collect()
 }
 
 /// Computes what an account may see: the union over its roles.
@@ -62,7 +69,10 @@ pub async fn resolve<C: ConnectionTrait>(db: &C, u: &user::Model) -> Result<Data
                 if let Some(o) = own.as_ref().filter(|o| o.kind == OrgKind::Unit.code()) {
                     paths.push(o.path.clone());
                 }
-                DataScope { subtrees: paths, ..DataScope::none() }
+                DataScope {
+                    subtrees: paths,
+                    ..DataScope::none()
+                }
             }
             ScopeRule::Department => {
                 let dept_id = u.department_id.or(own
@@ -79,7 +89,10 @@ pub async fn resolve<C: ConnectionTrait>(db: &C, u: &user::Model) -> Result<Data
                     ..DataScope::none()
                 }
             }
-            ScopeRule::SelfOnly => DataScope { guard_id: u.guard_id, ..DataScope::none() },
+            ScopeRule::SelfOnly => DataScope {
+                guard_id: u.guard_id,
+                ..DataScope::none()
+            },
         };
         scope = scope.merge(part);
     }
@@ -87,8 +100,13 @@ pub async fn resolve<C: ConnectionTrait>(db: &C, u: &user::Model) -> Result<Data
 }
 
 /// The station subtree containing `own` (or `own` itself when it sits above any station).
-async fn station_scope<C: ConnectionTrait>(db: &C, own: Option<&org_unit::Model>) -> Result<DataScope> {
-    let Some(own) = own else { return Ok(DataScope::none()) };
+async fn station_scope<C: ConnectionTrait>(
+    db: &C,
+    own: Option<&org_unit::Model>,
+) -> Result<DataScope> {
+    let Some(own) = own else {
+        return Ok(DataScope::none());
+    };
     let ancestors: Vec<Uuid> = own
         .path
         .split('/')
@@ -100,7 +118,10 @@ async fn station_scope<C: ConnectionTrait>(db: &C, own: Option<&org_unit::Model>
         .one(db)
         .await?;
     let path = station.map(|s| s.path).unwrap_or_else(|| own.path.clone());
-    Ok(DataScope { subtrees: vec![path], ..DataScope::none() })
+    Ok(DataScope {
+        subtrees: vec![path],
+        ..DataScope::none()
+    })
 }
 
 async fn parent_path_of<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Option<String>> {
@@ -108,7 +129,10 @@ async fn parent_path_of<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Option<S
         return Ok(None);
     };
     match node.parent_id {
-        Some(p) => Ok(org_unit::Entity::find_by_id(p).one(db).await?.map(|p| p.path)),
+        Some(p) => Ok(org_unit::Entity::find_by_id(p)
+            .one(db)
+            .await?
+            .map(|p| p.path)),
         None => Ok(Some(node.path)),
     }
 }

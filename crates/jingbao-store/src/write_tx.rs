@@ -2,10 +2,10 @@
 //! SQLITE_BUSY), opens a transaction, and on commit appends the request's audit record to
 //! the chain in the same transaction — if the audit write fails, the action fails.
 
+use crate::StoreKind;
 use crate::audit::{self, AuditEntry};
 use crate::connect::Store;
 use crate::error::Result;
-use crate::StoreKind;
 use sea_orm::{DatabaseTransaction, TransactionTrait};
 use tokio::sync::OwnedMutexGuard;
 
@@ -42,6 +42,13 @@ impl WriteTx {
         let seq = audit::append(&self.txn, &entry).await?;
         self.txn.commit().await?;
         Ok(seq)
+    }
+
+    /// Commits bookkeeping that is not an action of anyone (a session's last-seen time, the
+    /// purge of expired sessions): no audit record.
+    pub async fn commit_unaudited(self) -> Result<()> {
+        self.txn.commit().await?;
+        Ok(())
     }
 
     /// Drops every change (the audit record included).

@@ -36,7 +36,10 @@ fn boolean<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).boolean().not_null().take()
 }
 fn ts<C: IntoIden>(c: C) -> ColumnDef {
-    ColumnDef::new(c).timestamp_with_time_zone().not_null().take()
+    ColumnDef::new(c)
+        .timestamp_with_time_zone()
+        .not_null()
+        .take()
 }
 fn ts_null<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).timestamp_with_time_zone().null().take()
@@ -82,7 +85,14 @@ impl MigrationTrait for Migration {
         )
         .await?;
         index(m, "idx_org_units_path", org_unit::Entity, &[O::Path], false).await?;
-        index(m, "idx_org_units_parent", org_unit::Entity, &[O::ParentId], false).await?;
+        index(
+            m,
+            "idx_org_units_parent",
+            org_unit::Entity,
+            &[O::ParentId],
+            false,
+        )
+        .await?;
 
         use building::Column as B;
         m.create_table(
@@ -106,7 +116,14 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_buildings_scope", building::Entity, &[B::ScopePath], false).await?;
+        index(
+            m,
+            "idx_buildings_scope",
+            building::Entity,
+            &[B::ScopePath],
+            false,
+        )
+        .await?;
 
         use unit_building::Column as UB;
         m.create_table(
@@ -119,7 +136,14 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_unit_buildings_building", unit_building::Entity, &[UB::BuildingId], false).await?;
+        index(
+            m,
+            "idx_unit_buildings_building",
+            unit_building::Entity,
+            &[UB::BuildingId],
+            false,
+        )
+        .await?;
 
         use post::Column as P;
         m.create_table(
@@ -160,7 +184,14 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_checkpoints_scope", checkpoint::Entity, &[C::ScopePath], false).await?;
+        index(
+            m,
+            "idx_checkpoints_scope",
+            checkpoint::Entity,
+            &[C::ScopePath],
+            false,
+        )
+        .await?;
 
         use company::Column as Co;
         m.create_table(
@@ -180,9 +211,30 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_companies_scope", company::Entity, &[Co::ScopePath], false).await?;
-        index(m, "idx_companies_credit_code", company::Entity, &[Co::CreditCode], true).await?;
-        index(m, "idx_companies_building", company::Entity, &[Co::BuildingId], false).await?;
+        index(
+            m,
+            "idx_companies_scope",
+            company::Entity,
+            &[Co::ScopePath],
+            false,
+        )
+        .await?;
+        index(
+            m,
+            "idx_companies_credit_code",
+            company::Entity,
+            &[Co::CreditCode],
+            true,
+        )
+        .await?;
+        index(
+            m,
+            "idx_companies_building",
+            company::Entity,
+            &[Co::BuildingId],
+            false,
+        )
+        .await?;
 
         use guard::Column as G;
         m.create_table(
@@ -211,7 +263,14 @@ impl MigrationTrait for Migration {
         .await?;
         index(m, "idx_guards_scope", guard::Entity, &[G::ScopePath], false).await?;
         index(m, "idx_guards_unit", guard::Entity, &[G::UnitId], false).await?;
-        index(m, "idx_guards_licence", guard::Entity, &[G::LicenceNo], true).await?;
+        index(
+            m,
+            "idx_guards_licence",
+            guard::Entity,
+            &[G::LicenceNo],
+            true,
+        )
+        .await?;
 
         use user::Column as U;
         m.create_table(
@@ -270,7 +329,12 @@ impl MigrationTrait for Migration {
             Table::create()
                 .table(audit_log::Entity)
                 .if_not_exists()
-                .col(ColumnDef::new(A::Seq).big_integer().not_null().primary_key())
+                .col(
+                    ColumnDef::new(A::Seq)
+                        .big_integer()
+                        .not_null()
+                        .primary_key(),
+                )
                 .col(string(A::Id))
                 .col(string(A::At))
                 .col(string(A::UserId))
@@ -289,7 +353,14 @@ impl MigrationTrait for Migration {
         )
         .await?;
         index(m, "idx_audit_at", audit_log::Entity, &[A::At], false).await?;
-        index(m, "idx_audit_action", audit_log::Entity, &[A::Action], false).await?;
+        index(
+            m,
+            "idx_audit_action",
+            audit_log::Entity,
+            &[A::Action],
+            false,
+        )
+        .await?;
 
         use audit_head::Column as AH;
         m.create_table(
@@ -319,7 +390,11 @@ impl MigrationTrait for Migration {
         let insert = Query::insert()
             .into_table(audit_head::Entity)
             .columns([AH::Id, AH::Seq, AH::Hash])
-            .values_panic([1.into(), 0i64.into(), jingbao_domain::audit_chain::GENESIS.into()])
+            .values_panic([
+                1.into(),
+                0i64.into(),
+                jingbao_domain::audit_chain::GENESIS.into(),
+            ])
             .on_conflict(OnConflict::column(AH::Id).do_nothing().to_owned())
             .to_owned();
         m.exec_stmt(insert).await?;

@@ -19,11 +19,28 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(t) = q.q.as_deref() {
         sel = sel.filter(search_any(&[C::Name, C::Code, C::Address], t));
     }
-    paginate(db, sel, q, &[("code", C::Code), ("name", C::Name), ("phase", C::Phase), ("height_m", C::HeightM), ("floors", C::Floors), ("created_at", C::CreatedAt)], C::Id).await
+    paginate(
+        db,
+        sel,
+        q,
+        &[
+            ("code", C::Code),
+            ("name", C::Name),
+            ("phase", C::Phase),
+            ("height_m", C::HeightM),
+            ("floors", C::Floors),
+            ("created_at", C::CreatedAt),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
-    Ok(Entity::find_by_id(id).filter(scope::condition(s, C::ScopePath, None)).one(db).await?)
+    Ok(Entity::find_by_id(id)
+        .filter(scope::condition(s, C::ScopePath, None))
+        .one(db)
+        .await?)
 }
 
 pub async fn all_in_scope<D: ConnectionTrait>(db: &D, s: &DataScope) -> Result<Vec<Model>> {
@@ -35,7 +52,10 @@ pub async fn all_in_scope<D: ConnectionTrait>(db: &D, s: &DataScope) -> Result<V
 }
 
 /// Unit ids per building, for the given buildings.
-pub async fn units_of<D: ConnectionTrait>(db: &D, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<Uuid>>> {
+pub async fn units_of<D: ConnectionTrait>(
+    db: &D,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, Vec<Uuid>>> {
     let rows = unit_building::Entity::find()
         .filter(unit_building::Column::BuildingId.is_in(ids.iter().copied()))
         .all(db)
@@ -48,7 +68,10 @@ pub async fn units_of<D: ConnectionTrait>(db: &D, ids: &[Uuid]) -> Result<HashMa
 }
 
 /// Building ids per unit, for the given units.
-pub async fn buildings_of_units<D: ConnectionTrait>(db: &D, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<Uuid>>> {
+pub async fn buildings_of_units<D: ConnectionTrait>(
+    db: &D,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, Vec<Uuid>>> {
     let rows = unit_building::Entity::find()
         .filter(unit_building::Column::UnitId.is_in(ids.iter().copied()))
         .all(db)

@@ -20,13 +20,33 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(t) = q.q.as_deref() {
         sel = sel.filter(search_any(&[C::Name, C::Code], t));
     }
-    paginate(db, sel, q, &[("code", C::Code), ("name", C::Name), ("floor", C::Floor), ("radius_m", C::RadiusM), ("created_at", C::CreatedAt)], C::Id).await
+    paginate(
+        db,
+        sel,
+        q,
+        &[
+            ("code", C::Code),
+            ("name", C::Name),
+            ("floor", C::Floor),
+            ("radius_m", C::RadiusM),
+            ("created_at", C::CreatedAt),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
-    Ok(Entity::find_by_id(id).filter(scope::condition(s, C::ScopePath, None)).one(db).await?)
+    Ok(Entity::find_by_id(id)
+        .filter(scope::condition(s, C::ScopePath, None))
+        .one(db)
+        .await?)
 }
 
 pub async fn code_exists<D: ConnectionTrait>(db: &D, code: &str) -> Result<bool> {
-    Ok(Entity::find().filter(C::Code.eq(code)).one(db).await?.is_some())
+    Ok(Entity::find()
+        .filter(C::Code.eq(code))
+        .one(db)
+        .await?
+        .is_some())
 }

@@ -11,7 +11,9 @@ where
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
     C: ConnectionTrait,
 {
-    E::insert(m.into_active_model()).exec_without_returning(db).await?;
+    E::insert(m.into_active_model())
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 
@@ -38,7 +40,11 @@ where
 {
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let part: Vec<E::ActiveModel> = rows.by_ref().take(chunk).map(|m| m.into_active_model()).collect();
+        let part: Vec<E::ActiveModel> = rows
+            .by_ref()
+            .take(chunk)
+            .map(|m| m.into_active_model())
+            .collect();
         E::insert_many(part).exec_without_returning(db).await?;
     }
     Ok(())

@@ -20,11 +20,28 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(t) = q.q.as_deref() {
         sel = sel.filter(search_any(&[C::Name, C::CreditCode, C::Industry], t));
     }
-    paginate(db, sel, q, &[("name", C::Name), ("kind", C::Kind), ("credit_code", C::CreditCode), ("floor", C::Floor), ("industry", C::Industry), ("created_at", C::CreatedAt)], C::Id).await
+    paginate(
+        db,
+        sel,
+        q,
+        &[
+            ("name", C::Name),
+            ("kind", C::Kind),
+            ("credit_code", C::CreditCode),
+            ("floor", C::Floor),
+            ("industry", C::Industry),
+            ("created_at", C::CreatedAt),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
-    Ok(Entity::find_by_id(id).filter(scope::condition(s, C::ScopePath, None)).one(db).await?)
+    Ok(Entity::find_by_id(id)
+        .filter(scope::condition(s, C::ScopePath, None))
+        .one(db)
+        .await?)
 }
 
 pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<Uuid>) -> Result<Vec<Model>> {
@@ -32,5 +49,9 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<Uuid>) -> Result<Vec<Mo
 }
 
 pub async fn credit_code_exists<D: ConnectionTrait>(db: &D, code: &str) -> Result<bool> {
-    Ok(Entity::find().filter(C::CreditCode.eq(code)).one(db).await?.is_some())
+    Ok(Entity::find()
+        .filter(C::CreditCode.eq(code))
+        .one(db)
+        .await?
+        .is_some())
 }

@@ -30,7 +30,20 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(t) = q.q.as_deref() {
         sel = sel.filter(search_any(&[C::Name, C::LicenceNo], t));
     }
-    paginate(db, sel, q, &[("name", C::Name), ("licence_no", C::LicenceNo), ("licence_expiry", C::LicenceExpiry), ("status", C::Status), ("created_at", C::CreatedAt)], C::Id).await
+    paginate(
+        db,
+        sel,
+        q,
+        &[
+            ("name", C::Name),
+            ("licence_no", C::LicenceNo),
+            ("licence_expiry", C::LicenceExpiry),
+            ("status", C::Status),
+            ("created_at", C::CreatedAt),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
@@ -38,5 +51,9 @@ pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<
 }
 
 pub async fn licence_exists<D: ConnectionTrait>(db: &D, licence: &str) -> Result<bool> {
-    Ok(Entity::find().filter(C::LicenceNo.eq(licence)).one(db).await?.is_some())
+    Ok(Entity::find()
+        .filter(C::LicenceNo.eq(licence))
+        .one(db)
+        .await?
+        .is_some())
 }

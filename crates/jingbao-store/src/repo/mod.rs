@@ -20,9 +20,11 @@ use uuid::Uuid;
 pub(crate) fn uuid_filter(q: &ListQuery, name: &str) -> Result<Option<Uuid>> {
     match q.filter(name) {
         None => Ok(None),
-        Some(v) => Uuid::parse_str(v).map(Some).map_err(|_| StoreError::Invalid {
-            field: name.to_string(),
-            reason: "not a UUID".into(),
-        }),
+        Some(v) => Uuid::parse_str(v)
+            .map(Some)
+            .map_err(|_| StoreError::Invalid {
+                field: name.to_string(),
+                reason: "not a UUID".into(),
+            }),
     }
 }

@@ -20,11 +20,27 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(t) = q.q.as_deref() {
         sel = sel.filter(search_any(&[C::Name, C::Code], t));
     }
-    paginate(db, sel, q, &[("path", C::Path), ("name", C::Name), ("code", C::Code), ("kind", C::Kind), ("created_at", C::CreatedAt)], C::Id).await
+    paginate(
+        db,
+        sel,
+        q,
+        &[
+            ("path", C::Path),
+            ("name", C::Name),
+            ("code", C::Code),
+            ("kind", C::Kind),
+            ("created_at", C::CreatedAt),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
-    Ok(Entity::find_by_id(id).filter(scope::condition(s, C::Path, None)).one(db).await?)
+    Ok(Entity::find_by_id(id)
+        .filter(scope::condition(s, C::Path, None))
+        .one(db)
+        .await?)
 }
 
 /// Every unit in scope, ordered by path (parents before children).

@@ -16,15 +16,33 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(t) = q.q.as_deref() {
         sel = sel.filter(search_any(&[C::Username, C::DisplayName], t));
     }
-    paginate(db, sel, q, &[("username", C::Username), ("display_name", C::DisplayName), ("created_at", C::CreatedAt), ("last_login_at", C::LastLoginAt)], C::Id).await
+    paginate(
+        db,
+        sel,
+        q,
+        &[
+            ("username", C::Username),
+            ("display_name", C::DisplayName),
+            ("created_at", C::CreatedAt),
+            ("last_login_at", C::LastLoginAt),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
-    Ok(Entity::find_by_id(id).filter(scope::condition(s, C::ScopePath, None)).one(db).await?)
+    Ok(Entity::find_by_id(id)
+        .filter(scope::condition(s, C::ScopePath, None))
+        .one(db)
+        .await?)
 }
 
 pub async fn by_username<D: ConnectionTrait>(db: &D, username: &str) -> Result<Option<Model>> {
-    Ok(Entity::find().filter(C::Username.eq(username)).one(db).await?)
+    Ok(Entity::find()
+        .filter(C::Username.eq(username))
+        .one(db)
+        .await?)
 }
 
 pub async fn by_id<D: ConnectionTrait>(db: &D, id: Uuid) -> Result<Option<Model>> {

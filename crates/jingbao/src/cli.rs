@@ -1,0 +1,111 @@
+//! Command-line interface. Every setting also comes from `JINGBAO_*` environment variables
+//! or a TOML file (`--config`); flags win over the environment, the environment over the file.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "jingbao",
+    version,
+    about = "警保联动平台 Jingbao — police–security linkage platform"
+)]
+pub struct Cli {
+    /// TOML settings file.
+    #[arg(long, global = true, env = "JINGBAO_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create (if needed) a SQLite database in DIR, load the demo district and serve.
+    Demo(DemoArgs),
+    /// Serve on an existing or new database (migrations run first).
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate(DbArgs),
+    /// Load the demo district into a database.
+    SeedDemo(SeedArgs),
+    /// Audit log tools.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Print the effective settings with secrets redacted.
+    PrintConfig(ServeArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the whole hash chain; exit 0 with the record count when intact.
+    Verify(DbArgs),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct DbArgs {
+    /// `sqlite://PATH` or `postgres://…`.
+    #[arg(long, env = "JINGBAO_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct CommonServe {
+    /// Address to listen on.
+    #[arg(long, env = "JINGBAO_LISTEN")]
+    pub listen: Option<String>,
+    /// 64 hex characters: the key that encrypts personal data at rest.
+    #[arg(long, env = "JINGBAO_FIELD_KEY", hide_env_values = true)]
+    pub field_key: Option<String>,
+    /// Name of this node (health output, logs).
+    #[arg(long, env = "JINGBAO_NODE_ID")]
+    pub node_id: Option<String>,
+    /// Comma-separated address ranges allowed for the wall-screen display session.
+    #[arg(long, env = "JINGBAO_DISPLAY_IP_RANGES")]
+    pub display_ip_ranges: Option<String>,
+    /// Mark the session cookie Secure (set when a TLS proxy fronts the server).
+    #[arg(long, env = "JINGBAO_SECURE_COOKIES")]
+    pub secure_cookies: Option<bool>,
+    /// Require a second factor for command officers too.
+    #[arg(long, env = "JINGBAO_OFFICER_TOTP")]
+    pub officer_totp: Option<bool>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub common: CommonServe,
+    /// Where the field key file lives when no key is given.
+    #[arg(long, env = "JINGBAO_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct DemoArgs {
+    /// Directory for the SQLite database, keys and the demo password.
+    #[arg(long, env = "JINGBAO_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub common: CommonServe,
+    /// The password of every demo account (stored in DIR and reused on the next start).
+    #[arg(long, env = "JINGBAO_DEMO_PASSWORD", hide_env_values = true)]
+    pub demo_password: Option<String>,
+    /// Do not run simulated guard activity.
+    #[arg(long)]
+    pub no_simulator: bool,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct SeedArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[arg(long, env = "JINGBAO_FIELD_KEY", hide_env_values = true)]
+    pub field_key: Option<String>,
+    #[arg(long, env = "JINGBAO_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[arg(long, env = "JINGBAO_DEMO_PASSWORD", hide_env_values = true)]
+    pub demo_password: Option<String>,
+}

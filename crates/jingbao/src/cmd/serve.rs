@@ -1,0 +1,113 @@
+//! `jingbao serve`, and the serving loop `demo` shares: open the store, migrate, build the
+//! app, listen, shut down gracefully on Ctrl-C or SIGTERM.
+
+use crate::cli::ServeArgs;
+use crate::keys;
+use crate::settings::{self, Effective, FileSettings};
+use anyhow::{Context, bail};
+use jingbao_server::{AppState, HashProfile, ServerConfig, SystemClock, app};
+use jingbao_store::{Aes256GcmCipher, Store};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+pub async fn open_store(url: &str, key_hex: &str) -> anyhow::Result<Store> {
+    let cipher = Aes256GcmCipher::from_hex(key_hex).map_err(anyhow::Error::msg)?;
+    let store = Store::connect(url, Arc::new(cipher))
+        .await
+        .with_context(|| format!("connecting to {}", settings::redact_url(url)))?;
+    store.migrate().await.context("running migrations")?;
+    Ok(store)
+}
+
+pub fn server_config(e: &Effective) -> anyhow::Result<ServerConfig> {
+    let mut ranges = Vec::new();
+    for r in e
+        .display_ip_ranges
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        ranges.push(
+            r.parse()
+                .with_context(|| format!("bad address range {r}"))?,
+        );
+    }
+    Ok(ServerConfig {
+        node_id: e.node_id.clone(),
+        secure_cookies: e.secure_cookies,
+        hash_profile: HashProfile::Production,
+        display_ip_ranges: ranges,
+        officer_totp: e.officer_totp,
+        ..ServerConfig::default()
+    })
+}
+
+/// Binds, then calls `ready` with the bound address, then serves until a shutdown signal.
+pub async fn listen_and_serve(
+    store: Store,
+    cfg: ServerConfig,
+    listen: &str,
+    ready: impl FnOnce(SocketAddr),
+) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("listening on {listen}"))?;
+    let addr = listener.local_addr()?;
+    let state = AppState::new(store, cfg, Arc::new(SystemClock));
+    ready(addr);
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+pub async fn run(a: ServeArgs, file: FileSettings) -> anyhow::Result<ExitCode> {
+    let e = settings::merge(
+        a.db.database_url.clone(),
+        &a.common,
+        a.data_dir.clone(),
+        file,
+    );
+    let Some(url) = e.database_url.clone() else {
+        bail!("--database-url (or JINGBAO_DATABASE_URL) is required")
+    };
+    let key = keys::field_key(e.field_key.as_deref(), &e.data_dir)?;
+    let store = open_store(&url, &key).await?;
+    let cfg = server_config(&e)?;
+    if let Some(pw) =
+        jingbao_server::seed::bootstrap::ensure_admin(&store, cfg.hash_profile, chrono::Utc::now())
+            .await?
+    {
+        println!("admin one-time password: {pw}");
+        println!("(shown once; it must be changed at first sign-in, then a second factor set up)");
+    }
+    let store_kind = store.kind().code();
+    listen_and_serve(store, cfg, &e.listen, |addr| {
+        println!("serving on http://{addr}/ (store: {store_kind})");
+        println!("console: http://{addr}/");
+        println!("guard app: http://{addr}/m/");
+    })
+    .await?;
+    Ok(ExitCode::SUCCESS)
+}
