@@ -4,6 +4,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { offlineAssets } from './build/offline-assets.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,7 +25,7 @@ function guardAppFallback(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), guardAppFallback()],
+  plugins: [vue(), offlineAssets(), guardAppFallback()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -5,5 +5,5 @@ import { t } from './i18n';
 
 export function describeError(err: ApiError): string {
   const text = err.isNetwork ? t('errors.network') : err.message;
-  return err.requestId ? `${text}（${t('errors.requestId', { id: err.requestId })}）` : text;
+  return err.requestId ? `${text} · ${t('errors.requestId', { id: err.requestId })}` : text;
 }

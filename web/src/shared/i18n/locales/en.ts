@@ -37,6 +37,7 @@ const en: Messages<typeof zhCN> = {
     from: 'From',
     to: 'To',
     backHome: 'Back to home',
+    colon: ': ',
   },
   lang: {
     'zh-CN': '中文',

@@ -33,6 +33,7 @@ export default {
     from: '开始时间',
     to: '结束时间',
     backHome: '返回首页',
+    colon: '：',
   },
   lang: {
     'zh-CN': '中文',
