@@ -18,6 +18,8 @@ export function useListQuery<T, F extends Record<string, unknown>>(path: string,
   const items = shallowRef<T[]>([]);
   const total = ref(0);
   const loading = ref(false);
+  /** True once the first answer (or failure) arrived: end-to-end tests wait on it. */
+  const loaded = ref(false);
   let seq = 0;
 
   /** The filters as query parameters (what export uses: no paging). */
@@ -40,7 +42,10 @@ export function useListQuery<T, F extends Record<string, unknown>>(path: string,
     } catch {
       if (mine === seq) items.value = [];
     } finally {
-      if (mine === seq) loading.value = false;
+      if (mine === seq) {
+        loading.value = false;
+        loaded.value = true;
+      }
     }
   }
 
@@ -71,5 +76,5 @@ export function useListQuery<T, F extends Record<string, unknown>>(path: string,
     void search();
   }
 
-  return { filters, state, items, total, loading, load, search, reset, onSort, onPage, onPageSize, filterQuery };
+  return { filters, state, items, total, loading, loaded, load, search, reset, onSort, onPage, onPageSize, filterQuery };
 }

@@ -152,8 +152,11 @@ export interface User {
 
 export interface Role {
   code: RoleCode;
-  name?: string;
-  default_scope?: string;
+  name_zh?: string;
+  name_en?: string;
+  scope?: string;
+  admin?: boolean;
+  permissions?: string[];
 }
 
 export interface AuditRecord {
