@@ -15,6 +15,9 @@ pub struct DataScope {
     pub guard_id: Option<Uuid>,
     /// The caller's department, for department handlers.
     pub department_id: Option<Uuid>,
+    /// Buildings covered by the caller's linked units (a unit manager sees its towers and
+    /// the companies in them, though towers hang under grids).
+    pub building_ids: Vec<Uuid>,
 }
 
 impl DataScope {
@@ -57,6 +60,9 @@ impl DataScope {
         self.subtrees.extend(other.subtrees);
         self.guard_id = self.guard_id.or(other.guard_id);
         self.department_id = self.department_id.or(other.department_id);
+        self.building_ids.extend(other.building_ids);
+        self.building_ids.sort();
+        self.building_ids.dedup();
         self.normalised()
     }
 }

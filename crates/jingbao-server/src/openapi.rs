@@ -113,6 +113,9 @@ fn operation(d: &RouteDoc) -> Value {
     if !d.public {
         op.insert("security".into(), json!([{"session": []}, {"bearer": []}]));
     }
+    if let Some(p) = d.perm {
+        op.insert("x-permission".into(), json!(p.code()));
+    }
     Value::Object(op)
 }
 

@@ -11,6 +11,7 @@ pub mod list;
 pub mod migration;
 pub mod repo;
 pub mod scope;
+pub mod testing;
 pub mod write_tx;
 
 pub use audit::{Actor, AuditEntry, AuditResult, VerifyOutcome};

@@ -1,7 +1,7 @@
 //! Data scope in one place: resolving an account's scope from its roles and attachments,
 //! and turning a scope into the SQL condition every repository applies.
 
-use crate::entity::{org_unit, user};
+use crate::entity::{org_unit, unit_building, user};
 use crate::error::Result;
 use jingbao_domain::role::{Role, ScopeRule};
 use jingbao_domain::{DataScope, OrgKind};
@@ -16,6 +16,17 @@ pub fn condition<C: ColumnTrait>(
     path_col: C,
     self_id: Option<(C, Uuid)>,
 ) -> Condition {
+    condition_with(scope, path_col, self_id, None)
+}
+
+/// Like `condition`, and also admits rows whose `building_col` names a building covered by
+/// the caller's units (their towers and the companies in them, for unit managers).
+pub fn condition_with<C: ColumnTrait>(
+    scope: &DataScope,
+    path_col: C,
+    self_id: Option<(C, Uuid)>,
+    building_col: Option<C>,
+) -> Condition {
     if scope.all {
         return Condition::all();
     }
@@ -27,6 +38,10 @@ pub fn condition<C: ColumnTrait>(
     }
     if let Some((col, id)) = self_id {
         any = any.add(col.eq(id));
+        clauses += 1;
+    }
+    if let Some(col) = building_col.filter(|_| !scope.building_ids.is_empty()) {
+        any = any.add(col.is_in(scope.building_ids.iter().copied()));
         clauses += 1;
     }
     if clauses == 0 {
@@ -59,18 +74,23 @@ pub async fn resolve<C: ConnectionTrait>(db: &C, u: &user::Model) -> Result<Data
             },
             ScopeRule::Station => station_scope(db, own.as_ref()).await?,
             ScopeRule::OwnUnits => {
-                let mut paths: Vec<String> = org_unit::Entity::find()
+                let mut units: Vec<org_unit::Model> = org_unit::Entity::find()
                     .filter(org_unit::Column::ManagerUserId.eq(u.id))
+                    .all(db)
+                    .await?;
+                if let Some(o) = own.as_ref().filter(|o| o.kind == OrgKind::Unit.code()) {
+                    units.push(o.clone());
+                }
+                let building_ids = unit_building::Entity::find()
+                    .filter(unit_building::Column::UnitId.is_in(units.iter().map(|o| o.id)))
                     .all(db)
                     .await?
                     .into_iter()
-                    .map(|o| o.path)
+                    .map(|l| l.building_id)
                     .collect();
-                if let Some(o) = own.as_ref().filter(|o| o.kind == OrgKind::Unit.code()) {
-                    paths.push(o.path.clone());
-                }
                 DataScope {
-                    subtrees: paths,
+                    subtrees: units.into_iter().map(|o| o.path).collect(),
+                    building_ids,
                     ..DataScope::none()
                 }
             }

@@ -5,6 +5,7 @@
 use crate::auth::token;
 use crate::http::context::RequestContext;
 use crate::http::error::{ApiError, ApiResult};
+use crate::routes::RequiredPermission;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use chrono::Duration;
@@ -159,6 +160,9 @@ impl FromRequestParts<AppState> for Caller {
             via_cookie,
             ctx,
         };
+        if let Some(RequiredPermission(p)) = parts.extensions.get::<RequiredPermission>().copied() {
+            caller.require(st, p).await?;
+        }
         parts.extensions.insert(caller.clone());
         Ok(caller)
     }

@@ -4,6 +4,7 @@
 use crate::http::error::{ApiError, ApiResult};
 use crate::office::xlsx::read_first_sheet;
 use axum::extract::Multipart;
+use axum::extract::multipart::MultipartRejection;
 use jingbao_api::ErrorDetail;
 
 /// Largest number of rows in one import.
@@ -22,7 +23,8 @@ impl Row {
 }
 
 /// Takes the `file` field of a multipart upload.
-pub async fn file_of(mut mp: Multipart) -> ApiResult<Vec<u8>> {
+pub async fn file_of(mp: Result<Multipart, MultipartRejection>) -> ApiResult<Vec<u8>> {
+    let mut mp = mp.map_err(|_| ApiError::unsupported_media_type())?;
     loop {
         let field = mp
             .next_field()

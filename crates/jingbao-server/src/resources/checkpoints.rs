@@ -210,7 +210,7 @@ pub async fn template(c: Caller, State(st): State<AppState>) -> ApiResult<Respon
 pub async fn import(
     State(st): State<AppState>,
     c: Caller,
-    mp: Multipart,
+    mp: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> ApiResult<Json<ImportResult>> {
     c.require(&st, Permission::CheckpointWrite).await?;
     let bytes = import::file_of(mp).await?;

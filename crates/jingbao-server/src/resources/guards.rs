@@ -374,7 +374,7 @@ pub async fn template(c: Caller, State(st): State<AppState>) -> ApiResult<Respon
 pub async fn import(
     State(st): State<AppState>,
     c: Caller,
-    mp: Multipart,
+    mp: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> ApiResult<Json<ImportResult>> {
     c.require(&st, Permission::GuardWrite).await?;
     let bytes = import::file_of(mp).await?;

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 pub const PASSWORD: &str = "Fixture-Pass-2026!";
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct UnitFx {
     pub unit: Uuid,
     pub building: Uuid,

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> Result<Page<Model>> {
-    let mut sel = Entity::find().filter(scope::condition(s, C::ScopePath, None));
+    let mut sel = Entity::find().filter(scope::condition_with(s, C::ScopePath, None, Some(C::Id)));
     if let Some(g) = uuid_filter(q, "grid_id")? {
         sel = sel.filter(C::GridId.eq(g));
     }
@@ -38,14 +38,14 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
     Ok(Entity::find_by_id(id)
-        .filter(scope::condition(s, C::ScopePath, None))
+        .filter(scope::condition_with(s, C::ScopePath, None, Some(C::Id)))
         .one(db)
         .await?)
 }
 
 pub async fn all_in_scope<D: ConnectionTrait>(db: &D, s: &DataScope) -> Result<Vec<Model>> {
     Ok(Entity::find()
-        .filter(scope::condition(s, C::ScopePath, None))
+        .filter(scope::condition_with(s, C::ScopePath, None, Some(C::Id)))
         .order_by_asc(C::Code)
         .all(db)
         .await?)

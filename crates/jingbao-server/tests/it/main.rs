@@ -1,0 +1,11 @@
+//! Server integration tests: the real router in process (`app(state)`) on SQLite and
+//! PostgreSQL, with a manual clock and the two-station fixture.
+
+mod audit_trail;
+mod auth;
+mod authz_matrix;
+mod bad_input;
+mod office_files;
+mod openapi;
+mod resources;
+mod support;
