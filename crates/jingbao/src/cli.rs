@@ -35,6 +35,20 @@ pub enum Command {
     },
     /// Print the effective settings with secrets redacted.
     PrintConfig(ServeArgs),
+    /// Run a benchmark next to its baseline, measured in the same run.
+    Bench(BenchArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BenchArgs {
+    /// `audit` (audited write transactions vs raw commits) or `all`.
+    pub name: String,
+    /// Small sizes: checks results against their oracle, not the goals.
+    #[arg(long)]
+    pub quick: bool,
+    /// PostgreSQL URL to run against instead of a temporary SQLite file.
+    #[arg(long, env = "JINGBAO_BENCH_PG_URL")]
+    pub database_url: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -1,6 +1,7 @@
 //! The subcommands.
 
 mod audit;
+mod bench;
 mod demo;
 mod migrate;
 mod serve;
@@ -19,6 +20,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit {
             command: AuditCommand::Verify(a),
         } => audit::verify(a, file).await,
+        Command::Bench(a) => bench::run(a).await,
         Command::PrintConfig(a) => {
             let e = settings::merge(
                 a.db.database_url.clone(),

@@ -79,6 +79,7 @@ export interface OrgTreeNode {
 export interface Building {
   id: string;
   name: string;
+  code?: string;
   grid_id: string;
   phase: string | number | null;
   address: string;
@@ -92,6 +93,7 @@ export interface Building {
 export interface Checkpoint {
   id: string;
   name: string;
+  code?: string;
   building_id: string;
   unit_id: string;
   post_id?: string | null;
@@ -119,6 +121,7 @@ export interface Guard {
   user_id: string | null;
   username: string | null;
   status: 'active' | 'inactive';
+  team_leader?: boolean;
 }
 
 export type CompanyKind = 'enterprise' | 'property' | 'security';
