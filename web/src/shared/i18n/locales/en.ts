@@ -250,6 +250,7 @@ const en: Messages<typeof zhCN> = {
     revoked: 'Session revoked',
     exporting: 'Exporting…',
     searchCompany: 'Type to search companies',
+    pickNode: 'Select a node on the left to see its details',
   },
   map: {
     title: 'Buildings',

@@ -246,6 +246,7 @@ export default {
     revoked: '会话已注销',
     exporting: '正在导出…',
     searchCompany: '输入企业名称搜索',
+    pickNode: '点击左侧节点查看详情',
   },
   map: {
     title: '楼宇分布',
