@@ -22,13 +22,21 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
 pub fn app(state: AppState) -> Router {
     let (api, _) = routes::api(state.config.upload_limit);
     let json_limit = state.config.json_limit;
+    let hsts = state.config.secure_cookies.then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            ::http::header::STRICT_TRANSPORT_SECURITY,
+            ::http::HeaderValue::from_static("max-age=31536000"),
+        )
+    });
     api.fallback(web::serve)
+        .layer(tower::util::option_layer(hsts))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

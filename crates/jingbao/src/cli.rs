@@ -84,6 +84,12 @@ pub struct CommonServe {
     /// Require a second factor for command officers too.
     #[arg(long, env = "JINGBAO_OFFICER_TOTP")]
     pub officer_totp: Option<bool>,
+    /// PEM certificate chain: serve HTTPS (phones need it for location and offline use).
+    #[arg(long, env = "JINGBAO_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key for `--tls-cert`.
+    #[arg(long, env = "JINGBAO_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Clone, Default)]

@@ -17,6 +17,8 @@ pub struct FileSettings {
     pub display_ip_ranges: Option<String>,
     pub secure_cookies: Option<bool>,
     pub officer_totp: Option<bool>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
 }
 
 pub fn load_file(path: Option<&Path>) -> anyhow::Result<FileSettings> {
@@ -39,6 +41,8 @@ pub struct Effective {
     pub display_ip_ranges: String,
     pub secure_cookies: bool,
     pub officer_totp: bool,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -71,8 +75,12 @@ pub fn merge(
             .clone()
             .or(f.display_ip_ranges)
             .unwrap_or_else(|| "127.0.0.0/8,::1/128".into()),
-        secure_cookies: c.secure_cookies.or(f.secure_cookies).unwrap_or(false),
+        secure_cookies: c.secure_cookies.or(f.secure_cookies).unwrap_or(false)
+            || c.tls_cert.is_some()
+            || f.tls_cert.is_some(),
         officer_totp: c.officer_totp.or(f.officer_totp).unwrap_or(false),
+        tls_cert: c.tls_cert.clone().or(f.tls_cert),
+        tls_key: c.tls_key.clone().or(f.tls_key),
     }
 }
 

@@ -10,7 +10,6 @@ pub const CSP: &str = "default-src 'self'; img-src 'self' data: blob:; style-src
 
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api");
-    let https = req.uri().scheme_str() == Some("https");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let set = |h: &mut http::HeaderMap, k: HeaderName, v: &'static str| {
@@ -30,9 +29,6 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         HeaderName::from_static("cross-origin-opener-policy"),
         "same-origin",
     );
-    if https {
-        set(h, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000");
-    }
     if is_api {
         set(h, header::CACHE_CONTROL, "no-store");
     }

@@ -74,9 +74,10 @@ pub async fn run(a: DemoArgs, file: FileSettings) -> anyhow::Result<ExitCode> {
     }
     let cfg = server_config(&e)?;
     let no_sim = a.no_simulator;
-    listen_and_serve(store, cfg, &e.listen, move |addr| {
-        println!("console: http://{addr}/");
-        println!("guard app: http://{addr}/m/");
+    let tls = e.tls_cert.clone().zip(e.tls_key.clone());
+    listen_and_serve(store, cfg, &e.listen, tls, move |base| {
+        println!("console: {base}");
+        println!("guard app: {base}m/");
         println!("demo password: {pw}");
         println!("demo accounts: admin (system admin), secadmin (security admin), auditor (audit admin), officer, officer02, aux01…aux18 (command officers), office (district office), manager01…manager69 (unit managers), guard0001…guard0288 (guards), dept-market, dept-finance, dept-fire, dept-housing, dept-labour, dept-tax, dept-governance (department handlers)");
         println!("data: {} ({})", dir.display(), if fresh { "new demo district" } else { "existing" });

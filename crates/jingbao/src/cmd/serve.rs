@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 use jingbao_server::{AppState, HashProfile, ServerConfig, SystemClock, app};
 use jingbao_store::{Aes256GcmCipher, Store};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -43,25 +44,38 @@ pub fn server_config(e: &Effective) -> anyhow::Result<ServerConfig> {
     })
 }
 
-/// Binds, then calls `ready` with the bound address, then serves until a shutdown signal.
-pub async fn listen_and_serve(
-    store: Store,
-    cfg: ServerConfig,
-    listen: &str,
-    ready: impl FnOnce(SocketAddr),
-) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(listen)
-        .await
-        .with_context(|| format!("listening on {listen}"))?;
-    let addr = listener.local_addr()?;
+/// TLS material: certificate chain and key, PEM.
+pub type Tls = Option<(PathBuf, PathBuf)>;
+
+/// Binds, then calls `ready` with the base URL, then serves (HTTPS when `tls` is given)
+/// until a shutdown signal.
+pub async fn listen_and_serve(store: Store, cfg: ServerConfig, listen: &str, tls: Tls, ready: impl FnOnce(String)) -> anyhow::Result<()> {
     let state = AppState::new(store, cfg, Arc::new(SystemClock));
-    ready(addr);
-    axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    match tls {
+        None => {
+            let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
+            ready(format!("http://{}/", listener.local_addr()?));
+            axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+        }
+        Some((cert, key)) => {
+            // One crypto provider for the whole process.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
+                .await
+                .with_context(|| format!("loading TLS certificate {} and key {}", cert.display(), key.display()))?;
+            let listener = std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
+            listener.set_nonblocking(true)?;
+            ready(format!("https://{}/", listener.local_addr()?));
+            let handle = axum_server::Handle::new();
+            let h = handle.clone();
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                h.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+            });
+            axum_server::from_tcp_rustls(listener, config)?.handle(handle).serve(service).await?;
+        }
+    }
     Ok(())
 }
 
@@ -103,10 +117,11 @@ pub async fn run(a: ServeArgs, file: FileSettings) -> anyhow::Result<ExitCode> {
         println!("(shown once; it must be changed at first sign-in, then a second factor set up)");
     }
     let store_kind = store.kind().code();
-    listen_and_serve(store, cfg, &e.listen, |addr| {
-        println!("serving on http://{addr}/ (store: {store_kind})");
-        println!("console: http://{addr}/");
-        println!("guard app: http://{addr}/m/");
+    let tls = e.tls_cert.clone().zip(e.tls_key.clone());
+    listen_and_serve(store, cfg, &e.listen, tls, |base| {
+        println!("serving on {base} (store: {store_kind})");
+        println!("console: {base}");
+        println!("guard app: {base}m/");
     })
     .await?;
     Ok(ExitCode::SUCCESS)
