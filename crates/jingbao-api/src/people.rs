@@ -104,6 +104,7 @@ pub struct UserOut {
     pub display_name: String,
     pub roles: Vec<String>,
     pub org_unit_id: Option<Uuid>,
+    pub org_unit_name: Option<String>,
     pub department_id: Option<Uuid>,
     pub guard_id: Option<Uuid>,
     pub disabled: bool,

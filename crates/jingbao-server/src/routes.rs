@@ -121,6 +121,7 @@ struct Handlers {
     export: MethodRouter<AppState>,
     get: MethodRouter<AppState>,
     patch: MethodRouter<AppState>,
+    history: MethodRouter<AppState>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -132,11 +133,13 @@ impl Table {
         let one = leak(format!("{}/{{id}}", r.base));
         let export = leak(format!("{}/export.xlsx", r.base));
         let page = leak(format!("[{}]", r.out));
+        let history = leak(format!("{}/{{id}}/history", r.base));
         self.add(doc("get", r.base, r.tag, "List (paged, searchable, sortable, scoped)").res(page).query(LIST_Q).perm(r.read), h.list);
         self.add(doc("post", r.base, r.tag, "Create").req(r.create).res(r.out).status(201).perm(r.write), h.create);
         self.add(doc("get", export, r.tag, "Export the filtered list (masked, audited)").res("xlsx").query(LIST_Q).perm(r.read), h.export);
         self.add(doc("get", one, r.tag, "Get one").res(r.out).perm(r.read), h.get);
         self.add(doc("patch", one, r.tag, "Update the fields sent").req(r.patch).res(r.out).perm(r.write), h.patch);
+        self.add(doc("get", history, r.tag, "Timeline of the object (audit records about it)").res("AuditRecordOut[]").perm(r.read), h.history);
     }
 
     fn importable(&mut self, base: &'static str, tag: &'static str, write: Permission, import: MethodRouter<AppState>, template: MethodRouter<AppState>, limit: usize) {
@@ -149,7 +152,7 @@ impl Table {
 
 macro_rules! handlers {
     ($m:ident) => {
-        Handlers { list: get($m::list), create: post($m::create), export: get($m::export), get: get($m::get), patch: patch($m::patch) }
+        Handlers { list: get($m::list), create: post($m::create), export: get($m::export), get: get($m::get), patch: patch($m::patch), history: get($m::history) }
     };
 }
 

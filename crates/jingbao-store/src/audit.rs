@@ -231,6 +231,16 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<VerifyOutcome> {
     }
 }
 
+/// The records about one object, newest first (a row's timeline).
+pub async fn of_object<C: ConnectionTrait>(db: &C, object_id: &str, limit: u64) -> Result<Vec<audit_log::Model>> {
+    Ok(audit_log::Entity::find()
+        .filter(audit_log::Column::ObjectId.eq(object_id))
+        .order_by_desc(audit_log::Column::Seq)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
 /// Lists audit records, newest first, with the filters the audit page offers.
 pub async fn list<C: ConnectionTrait>(db: &C, q: &ListQuery) -> Result<Page<audit_log::Model>> {
     use audit_log::Column as A;
@@ -244,6 +254,9 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &ListQuery) -> Result<Page<audi
     if let Some(v) = q.filter("object_type") {
         sel = sel.filter(A::ObjectType.eq(v));
     }
+    if let Some(v) = q.filter("object_id") {
+        sel = sel.filter(A::ObjectId.eq(v));
+    }
     if let Some(v) = q.filter("result") {
         sel = sel.filter(A::Result.eq(v));
     }
@@ -254,13 +267,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &ListQuery) -> Result<Page<audi
         sel = sel.filter(A::At.lt(v));
     }
     if let Some(text) = q.q.as_deref() {
-        let like = format!("%{text}%");
-        sel = sel.filter(
-            sea_orm::Condition::any()
-                .add(A::Action.like(like.clone()))
-                .add(A::Username.like(like.clone()))
-                .add(A::ObjectId.like(like)),
-        );
+        sel = sel.filter(crate::list::search_any(&[A::Action, A::Username, A::ObjectId], text));
     }
     let total = sel.clone().count(db).await?;
     let items = sel

@@ -114,10 +114,18 @@ where
     Ok(Page { items, total })
 }
 
-/// `%text%` for a LIKE search, with the wildcard characters of the text escaped away.
-pub fn like_pattern(text: &str) -> String {
-    let cleaned: String = text.chars().filter(|c| *c != '%' && *c != '_').collect();
-    format!("%{cleaned}%")
+/// `%text%` for a LIKE search; `%` and `_` in the text match themselves.
+pub fn like_pattern(text: &str) -> sea_orm::sea_query::LikeExpr {
+    let mut escaped = String::with_capacity(text.len() + 2);
+    escaped.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '!') {
+            escaped.push('!');
+        }
+        escaped.push(c);
+    }
+    escaped.push('%');
+    sea_orm::sea_query::LikeExpr::new(escaped).escape('!')
 }
 
 /// A condition that matches rows whose text column contains `text` in any of `cols`.

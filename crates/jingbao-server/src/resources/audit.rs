@@ -15,9 +15,9 @@ use jingbao_domain::Permission;
 use jingbao_store::audit;
 use jingbao_store::entity::audit_log;
 
-const FILTERS: &[&str] = &["action", "username", "object_type", "result", "from", "to"];
+const FILTERS: &[&str] = &["action", "username", "object_type", "object_id", "result", "from", "to"];
 
-fn out(m: audit_log::Model) -> AuditRecordOut {
+pub fn out(m: audit_log::Model) -> AuditRecordOut {
     AuditRecordOut {
         seq: m.seq,
         user_id: uuid::Uuid::parse_str(&m.user_id).ok(),

@@ -9,6 +9,7 @@ pub mod companies;
 pub mod geojson;
 pub mod guards;
 pub mod health;
+pub mod history;
 pub mod map;
 pub mod org_units;
 pub mod roles;

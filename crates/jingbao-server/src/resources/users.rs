@@ -25,6 +25,26 @@ use uuid::Uuid;
 const FILTERS: &[&str] = &["role"];
 
 pub fn out(u: user::Model) -> UserOut {
+    out_named(u, None)
+}
+
+/// Wire forms with org unit names looked up in one query.
+async fn outs(st: &AppState, rows: Vec<user::Model>) -> ApiResult<Vec<UserOut>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let ids: Vec<Uuid> = rows.iter().filter_map(|u| u.org_unit_id).collect();
+    let names: std::collections::HashMap<Uuid, String> = jingbao_store::entity::org_unit::Entity::find()
+        .filter(jingbao_store::entity::org_unit::Column::Id.is_in(ids))
+        .all(st.store.db())
+        .await
+        .map_err(jingbao_store::StoreError::from)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    Ok(rows.into_iter().map(|u| { let n = u.org_unit_id.and_then(|o| names.get(&o).cloned()); out_named(u, n) }).collect())
+}
+
+/// The wire form; `org_name` is the name of the account's org unit when known.
+pub fn out_named(u: user::Model, org_name: Option<String>) -> UserOut {
     UserOut {
         roles: u
             .roles
@@ -36,6 +56,7 @@ pub fn out(u: user::Model) -> UserOut {
         username: u.username,
         display_name: u.display_name,
         org_unit_id: u.org_unit_id,
+        org_unit_name: org_name,
         department_id: u.department_id,
         guard_id: u.guard_id,
         disabled: u.disabled,
@@ -55,7 +76,8 @@ pub async fn list(
     c.require(&st, Permission::UserRead).await?;
     let lq = q.list(FILTERS)?;
     let page = users::list(st.store.db(), &c.scope, &lq).await?;
-    Ok(list_response(page.map(out), &lq))
+    let items = outs(&st, page.items).await?;
+    Ok(list_response(jingbao_store::Page { items, total: page.total }, &lq))
 }
 
 pub async fn get(
@@ -67,7 +89,7 @@ pub async fn get(
     let u = users::get(st.store.db(), &c.scope, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok(Json(out(u)))
+    Ok(Json(outs(&st, vec![u]).await?.remove(0)))
 }
 
 fn parse_roles(ck: &mut Check, codes: &[String]) -> Vec<Role> {
@@ -172,7 +194,7 @@ pub async fn create(
             .detail(serde_json::json!({"username": m.username, "roles": m.roles})),
     )
     .await?;
-    Ok((StatusCode::CREATED, Json(out(m))))
+    Ok((StatusCode::CREATED, Json(outs(&st, vec![m]).await?.remove(0))))
 }
 
 pub async fn patch(
@@ -254,7 +276,7 @@ pub async fn patch(
     tx.commit(AuditEntry::new(now, &c.actor(), "user.update", "user").object(id).detail(serde_json::json!({
         "roles": b.roles, "disabled": b.disabled, "password_reset": m.must_change_password && revoke, "unlocked": b.locked == Some(false)
     }))).await?;
-    Ok(Json(out(m)))
+    Ok(Json(outs(&st, vec![m]).await?.remove(0)))
 }
 
 pub async fn export(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiResult<Response> {
@@ -280,4 +302,9 @@ pub async fn export(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiRe
         ]);
     }
     crate::office::export::respond(&st, &c, "users", sheet, page.items.len()).await
+}
+
+pub async fn history(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
+    users::get(st.store.db(), &c.scope, id).await?.ok_or_else(ApiError::not_found)?;
+    crate::resources::history::of(&st, id).await
 }

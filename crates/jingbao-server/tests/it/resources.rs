@@ -76,3 +76,20 @@ both_backends!(map_base_layers_follow_scope, |store| {
     assert!(b[0].as_f64() < b[2].as_f64() && b[1].as_f64() < b[3].as_f64());
     assert!(m["buildings"]["features"][0]["properties"]["height_m"].as_f64().expect("h") > 0.0);
 });
+
+both_backends!(row_timeline_follows_scope, |store| {
+    let t = TestApp::new(store).await;
+    let officer = t.token("officer_a").await;
+    let g = t.fx.stations[0].units[0].guard;
+    t.patch(&format!("/api/guards/{g}"), &officer, json!({"name": "改一"})).await;
+    t.patch(&format!("/api/guards/{g}"), &officer, json!({"name": "改二"})).await;
+    let h = t.get(&format!("/api/guards/{g}/history"), &officer).await.json();
+    let actions: Vec<&str> = h.as_array().expect("events").iter().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(actions, vec!["guard.update", "guard.update"], "newest first, only this object");
+    assert_eq!(h[0]["username"], "officer_a");
+    let other = t.token("officer_b").await;
+    assert_eq!(t.get(&format!("/api/guards/{g}/history"), &other).await.status, StatusCode::NOT_FOUND);
+    let admin = t.token("admin").await;
+    let users = t.get("/api/users?q=officer_a", &admin).await.json();
+    assert_eq!(users["items"][0]["org_unit_name"], "测试警务室a");
+});

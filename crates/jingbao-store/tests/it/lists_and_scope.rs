@@ -52,3 +52,16 @@ both_backends!(personal_data_is_encrypted_at_rest, |store| {
     assert!(!sealed.contains("1990"));
     assert_eq!(store.cipher().decrypt(&sealed).expect("decrypt"), "330203199001011234");
 });
+
+both_backends!(search_treats_wildcards_literally, |store| {
+    let tx = store.write().await.expect("begin");
+    for code in ["A_1", "AB1", "A%1"] {
+        common::insert::<org_unit::Entity, _>(tx.conn(), unit(None, "bureau", code)).await.expect("insert");
+    }
+    tx.commit(entry("seed")).await.expect("commit");
+    let q = |t: &str| ListQuery { q: Some(t.into()), ..ListQuery::default() };
+    let all = DataScope::everything();
+    assert_eq!(org_units::list(store.db(), &all, &q("A_1")).await.expect("list").total, 1);
+    assert_eq!(org_units::list(store.db(), &all, &q("A%1")).await.expect("list").total, 1);
+    assert_eq!(org_units::list(store.db(), &all, &q("1")).await.expect("list").total, 3);
+});
