@@ -25,18 +25,18 @@ export function isGroup(item: NavItem): item is NavGroup {
   return 'children' in item;
 }
 
-const capability = (key: string): NavEntry => ({
+const capability = (key: string, built = false): NavEntry => ({
   key,
   label: `nav.${key}`,
   path: `/${key}`,
   permission: `cap.${key}`,
-  comingSoon: true,
+  comingSoon: !built,
 });
 
 export const NAV: NavItem[] = [
   { key: 'home', label: 'nav.home', path: '/' },
-  capability('map'),
-  capability('patrol'),
+  capability('map', true),
+  capability('patrol', true),
   capability('reports'),
   capability('directives'),
   capability('alarms'),

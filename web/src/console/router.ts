@@ -24,12 +24,16 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
   { path: '/password', name: 'password', component: () => import('./pages/ChangePasswordPage.vue'), meta: { account: true } },
   { path: '/totp', name: 'totp', component: () => import('./pages/TotpEnrollPage.vue'), meta: { account: true } },
+  // Print layouts stand alone, without the console frame.
+  { path: '/print/checkpoints', name: 'checkpoint-print', component: () => import('./pages/CheckpointPrintPage.vue'), meta: { permission: 'checkpoint.read' } },
   {
     path: '/',
     component: ConsoleLayout,
     children: [
       { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { key: 'home' } },
       ...comingSoon,
+      { path: 'map', name: 'map', component: () => import('./pages/MapPage.vue'), meta: { permission: 'cap.map', key: 'map' } },
+      { path: 'patrol', name: 'patrol', component: () => import('./pages/PatrolPage.vue'), meta: { permission: 'cap.patrol', key: 'patrol' } },
       { path: 'org/tree', name: 'org-tree', component: () => import('./pages/OrgTreePage.vue'), meta: { permission: 'org.read', key: 'org-tree' } },
       { path: 'org/buildings', name: 'buildings', component: () => import('./pages/BuildingsPage.vue'), meta: { permission: 'building.read', key: 'buildings' } },
       { path: 'org/checkpoints', name: 'checkpoints', component: () => import('./pages/CheckpointsPage.vue'), meta: { permission: 'checkpoint.read', key: 'checkpoints' } },

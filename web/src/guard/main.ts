@@ -1,8 +1,10 @@
 // Guard app entry point (/m/): Pinia, vue-i18n, router, Vant's locale following the
-// UI language, and API hooks that route session errors and toast the rest.
+// UI language, API hooks that route session errors and toast the rest, and the field
+// machinery: the outbox (started now, flushed again after each sign-in), its refusals
+// shown to the guard, and the on-shift duties (positions, wake lock).
 import { createApp, watch } from 'vue';
 import { createPinia } from 'pinia';
-import { Locale, showToast } from 'vant';
+import { Locale, showDialog, showToast } from 'vant';
 import enUS from 'vant/es/locale/lang/en-US';
 import zhCN from 'vant/es/locale/lang/zh-CN';
 import 'vant/lib/index.css';
@@ -14,6 +16,10 @@ import { api } from '@/shared/api';
 import { useAuth } from '@/shared/auth';
 import { describeError } from '@/shared/errorText';
 import { reportReachability, watchBrowserConnection } from './connection';
+import { outbox } from './outbox';
+import { rememberMe } from './offlineSession';
+import { installShiftDuties } from './patrol/shiftDuties';
+import { submissionLabel } from './patrol/submissionLabel';
 
 const app = createApp(App);
 const pinia = createPinia();
@@ -49,5 +55,28 @@ api.setHooks({
   },
   onReachability: reportReachability,
 });
+
+// Something queued earlier was refused by the server: tell the guard what and why
+// (a page waiting for the answer shows it itself).
+outbox.onSettled((item, outcome, awaited) => {
+  if (outcome.kind !== 'refused' || awaited) return;
+  void showDialog({
+    title: t('patrol.refusedTitle'),
+    message: `${submissionLabel(item.url)}${t('common.colon')}${outcome.message}`,
+    confirmButtonText: t('common.confirm'),
+  });
+});
+outbox.start();
+
+const auth = useAuth(pinia);
+watch(
+  () => auth.me,
+  (me, before) => {
+    if (me) rememberMe(me);
+    else if (before) rememberMe(null);
+    if (me && me.id !== before?.id) void outbox.flush();
+  },
+);
+installShiftDuties(pinia);
 
 app.mount('#app');

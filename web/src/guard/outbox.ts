@@ -1,48 +1,280 @@
-// Outbox: where the guard app keeps submissions made while offline until the server
-// has them. This is the interface the rest of the app codes against; today it holds
-// nothing (no submission exists yet), so `pending` is always 0.
-//
-// Later work replaces `memoryOutbox` with an IndexedDB-backed queue:
-//   - every item carries a client-generated UUIDv7 `id` (the server stores it with the
-//     effect and answers a retry with the first result — "exactly once from the field");
-//   - `enqueue` persists before resolving, so nothing typed is lost on a crash or reload;
-//   - `flush` sends items oldest first when online, removes each only after a 2xx, and
-//     stops at the first network failure;
-//   - `subscribe` notifies the "待发送 N" indicator whenever the count changes.
+// Outbox: the guard app's single queue of submissions (shift start/end, check-ins,
+// position batches). Each one is written to IndexedDB first and only then sent, so
+// nothing is lost to a dead network, a crash or a reload.
+//   - The id is a UUIDv7 made on the phone and sent inside the body; the server stores a
+//     submission once and answers a retry of the same id and body with its first reply.
+//   - Items go oldest first. A 2xx, or a 409 that says the server has already decided
+//     (idempotency_conflict, already_on_shift, not_on_shift), removes the item. A network
+//     failure, 5xx, 401/403 session problems, 408 or 429 keep it and stop the run; the
+//     next run comes after a backoff, at once on the `online` event, and on app start.
+//     Any other 4xx removes the item and is reported to listeners as refused.
+//   - `sent_at` is the device time of each attempt; the rest of the body never changes.
+//   - `pending` is the live count of stored items ("待发送 N").
 import { ref, type Ref } from 'vue';
+import { v7 as uuidv7 } from 'uuid';
+import { openSubmissionStore, type StoredSubmission, type SubmissionStore } from './outboxStore';
+import { sendWithApi } from './outboxSender';
 
-export interface OutboxItem {
-  /** Client-generated UUIDv7, the idempotency key. */
-  id: string;
-  /** e.g. 'check_in', 'report', 'ack', 'sos', 'mediation', 'positions'. */
-  kind: string;
-  method: 'POST' | 'PATCH';
-  path: string;
-  body: unknown;
-  /** Device time of creation (stored beside server time, never trusted). */
-  created_at: string;
+export type OutboxItem = StoredSubmission;
+
+/** What one send attempt came back with; status 0 means the server was not reached. */
+export interface SendResult {
+  status: number;
+  data?: unknown;
+  code?: string;
+  message?: string;
 }
+
+export type Sender = (url: string, body: Record<string, unknown>) => Promise<SendResult>;
+
+export type Outcome =
+  | { kind: 'sent'; status: number; data: unknown }
+  | { kind: 'decided'; status: number; code: string; message: string }
+  | { kind: 'refused'; status: number; code: string; message: string };
+
+type Classified = Outcome | { kind: 'retry' };
+
+/** 409 codes meaning "the server already has this": nothing left to send. */
+export const DECIDED_CODES = new Set(['idempotency_conflict', 'already_on_shift', 'not_on_shift']);
+const SESSION_CODES = new Set(['csrf_failed', 'password_change_required', 'totp_enrollment_required']);
+
+export function classify(res: SendResult): Classified {
+  const { status } = res;
+  const code = res.code ?? '';
+  const message = res.message ?? '';
+  if (status >= 200 && status < 300) return { kind: 'sent', status, data: res.data };
+  if (status === 0 || status >= 500 || status === 401 || status === 408 || status === 429) return { kind: 'retry' };
+  if (status === 403 && SESSION_CODES.has(code)) return { kind: 'retry' };
+  if (status === 409 && DECIDED_CODES.has(code)) return { kind: 'decided', status, code, message };
+  return { kind: 'refused', status, code, message };
+}
+
+/** 2 s, 4 s, 8 s … up to 60 s after consecutive failed runs, with ±20 % jitter. */
+export function defaultBackoff(failures: number): number {
+  const base = Math.min(60_000, 2_000 * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+export interface OutboxOptions {
+  send: Sender;
+  dbName?: string;
+  idb?: IDBFactory;
+  now?: () => Date;
+  backoff?: (failures: number) => number;
+  /** Whether the browser thinks it has a network (skips pointless attempts when not). */
+  isOnline?: () => boolean;
+}
+
+/** `awaited` is true when a submit() call is waiting for this answer and shows it itself. */
+export type SettledListener = (item: OutboxItem, outcome: Outcome, awaited: boolean) => void;
 
 export interface Outbox {
-  /** Number of items not yet accepted by the server. */
+  /** Number of submissions stored and not yet settled with the server. */
   readonly pending: Ref<number>;
-  enqueue(item: OutboxItem): Promise<void>;
-  /** Try to send everything queued; resolves with how many were accepted. */
+  /** Store a submission (a new UUIDv7 becomes body.id) and start sending it. */
+  enqueue(url: string, body: Record<string, unknown>): Promise<OutboxItem>;
+  /**
+   * Enqueue and wait up to `waitMs` for the server's answer; `outcome` is null when the
+   * item is still queued (offline, or the server is slow or failing).
+   */
+  submit(url: string, body: Record<string, unknown>, waitMs?: number): Promise<{ item: OutboxItem; outcome: Outcome | null }>;
+  /** Send everything stored, oldest first; resolves with how many were settled. */
   flush(): Promise<number>;
+  list(): Promise<OutboxItem[]>;
+  onSettled(listener: SettledListener): () => void;
+  /** Listen for `online`, and flush now (app start). */
+  start(): void;
+  stop(): void;
 }
 
-/** Placeholder: nothing is queued yet, so there is nothing to send. */
-function memoryOutbox(): Outbox {
+export function createOutbox(options: OutboxOptions): Outbox {
+  const now = options.now ?? (() => new Date());
+  const backoff = options.backoff ?? defaultBackoff;
+  const isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
   const pending = ref(0);
+  const listeners = new Set<SettledListener>();
+  let storePromise: Promise<SubmissionStore> | null = null;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let started = false;
+  const awaiting = new Set<string>();
+  /** Told when an attempt at an item failed and it stays queued. */
+  const blockedListeners = new Set<(id: string) => void>();
+
+  function store(): Promise<SubmissionStore> {
+    storePromise ??= openSubmissionStore(options.dbName ?? 'jb-outbox', options.idb ?? indexedDB);
+    return storePromise;
+  }
+
+  async function recount(): Promise<void> {
+    pending.value = await (await store()).count();
+  }
+
+  function emit(item: OutboxItem, outcome: Outcome): void {
+    for (const l of listeners) {
+      try {
+        l(item, outcome, awaiting.has(item.id));
+      } catch {
+        /* a listener's failure must not stop the queue */
+      }
+    }
+  }
+
+  function clearTimer(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  }
+
+  function scheduleRetry(): void {
+    failures++;
+    clearTimer();
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, backoff(failures));
+  }
+
+  async function runOnce(): Promise<{ settled: number; blocked: boolean }> {
+    const s = await store();
+    let settled = 0;
+    const items = await s.all();
+    for (const [index, item] of items.entries()) {
+      const attempt: OutboxItem = { ...item, attempts: item.attempts + 1 };
+      await s.put(attempt);
+      let res: SendResult;
+      try {
+        res = await options.send(item.url, { ...item.body, sent_at: now().toISOString() });
+      } catch {
+        res = { status: 0 };
+      }
+      const outcome = classify(res);
+      if (outcome.kind === 'retry') {
+        // This item and every one behind it stay queued until the next run.
+        for (const waiting of items.slice(index)) blockedListeners.forEach((l) => l(waiting.id));
+        return { settled, blocked: true };
+      }
+      await s.remove(item.id);
+      await recount();
+      settled++;
+      failures = 0;
+      emit(attempt, outcome);
+    }
+    return { settled, blocked: false };
+  }
+
+  function flush(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    clearTimer();
+    running = (async () => {
+      let total = 0;
+      try {
+        for (;;) {
+          again = false;
+          if (!isOnline()) break;
+          const { settled, blocked } = await runOnce();
+          total += settled;
+          if (blocked) {
+            scheduleRetry();
+            break;
+          }
+          if (!again) break;
+        }
+        return total;
+      } finally {
+        await recount().catch(() => undefined);
+        running = null;
+        // Something happened during the run (a new item, the network came back): go again.
+        if (again && isOnline()) void flush();
+      }
+    })();
+    return running;
+  }
+
+  async function enqueue(url: string, body: Record<string, unknown>, id: string = uuidv7()): Promise<OutboxItem> {
+    const item: OutboxItem = { id, url, body: { ...body, id }, created_at: now().toISOString(), attempts: 0 };
+    const s = await store();
+    await s.put(item);
+    await recount();
+    void flush();
+    return item;
+  }
+
+  /** The answer for `id`, or null once an attempt failed or `ms` passed. */
+  function waitFor(id: string, ms: number): Promise<Outcome | null> {
+    return new Promise((resolve) => {
+      const finish = (outcome: Outcome | null) => {
+        clearTimeout(t);
+        off();
+        blockedListeners.delete(onBlocked);
+        resolve(outcome);
+      };
+      const t = setTimeout(() => finish(null), ms);
+      const off = onSettled((item, outcome) => {
+        if (item.id === id) finish(outcome);
+      });
+      const onBlocked = (blockedId: string) => {
+        if (blockedId === id) finish(null);
+      };
+      blockedListeners.add(onBlocked);
+    });
+  }
+
+  async function submit(url: string, body: Record<string, unknown>, waitMs = 8_000) {
+    // Listen before the item exists so an instant answer is not missed.
+    const early = new Map<string, Outcome>();
+    const offEarly = onSettled((item, outcome) => early.set(item.id, outcome));
+    const failedEarly = new Set<string>();
+    const onEarlyBlock = (blockedId: string) => failedEarly.add(blockedId);
+    blockedListeners.add(onEarlyBlock);
+    const id = uuidv7();
+    awaiting.add(id);
+    try {
+      const item = await enqueue(url, body, id);
+      const hit = early.get(item.id);
+      if (hit) return { item, outcome: hit };
+      if (failedEarly.has(item.id)) return { item, outcome: null };
+      return { item, outcome: isOnline() ? await waitFor(item.id, waitMs) : null };
+    } finally {
+      offEarly();
+      blockedListeners.delete(onEarlyBlock);
+      awaiting.delete(id);
+    }
+  }
+
+  function onSettled(listener: SettledListener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  const onOnline = () => {
+    failures = 0;
+    void flush();
+  };
+
   return {
     pending,
-    async enqueue() {
-      throw new Error('outbox: offline queueing is not available yet');
+    enqueue,
+    submit,
+    flush,
+    list: async () => (await store()).all(),
+    onSettled,
+    start() {
+      if (!started && typeof window !== 'undefined') window.addEventListener('online', onOnline);
+      started = true;
+      void flush();
     },
-    async flush() {
-      return 0;
+    stop() {
+      if (started && typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+      started = false;
+      clearTimer();
     },
   };
 }
 
-export const outbox: Outbox = memoryOutbox();
+/** The app's one outbox. */
+export const outbox: Outbox = createOutbox({ send: sendWithApi });

@@ -2,6 +2,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import '@/shared/routeMeta';
 import { useAuth } from '@/shared/auth';
+import { rememberedMe } from './offlineSession';
 import GuardLayout from './GuardLayout.vue';
 import LoginPage from './pages/LoginPage.vue';
 import HomePage from './pages/HomePage.vue';
@@ -34,7 +35,10 @@ router.beforeEach(async (to) => {
     try {
       await auth.probe();
     } catch {
-      /* unreachable server: go to the login page, which says so when used */
+      // Unreachable server: carry on as the guard last signed in on this phone, if any,
+      // so queued work and the shift stay usable; otherwise the login page says so.
+      const cached = rememberedMe();
+      if (cached) auth.setMe(cached);
     }
   }
   const me = auth.me;

@@ -1,10 +1,12 @@
-// The offline map style, built in code from GET /api/map/base: a dark background,
-// grid areas and boundaries, and buildings extruded by height and coloured by phase.
-// No tiles, glyphs or sprites, so nothing is fetched from outside the server.
+// The console's offline map style, shared by every map page (楼宇, 一图): built in code
+// from GET /api/map/base — a dark background, grid areas and boundaries, and buildings
+// extruded by height and coloured by phase. No tiles, glyphs or sprites, so nothing is
+// fetched from outside the server. Pages add their own layers on top.
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { MapBase } from '@/shared/api/types';
 
 export const BUILDINGS_LAYER = 'buildings-3d';
+export const GRID_LAYERS = ['grids-fill', 'grids-line'];
 export const SELECTED_COLOUR = '#ffd34d';
 export const PHASE_PALETTE = ['#4f8ef7', '#2ec4b6', '#9b7bea', '#e0a458', '#6fb1d9', '#c77dba', '#7fc97f', '#b0bccf'];
 
@@ -28,7 +30,7 @@ function phaseColourExpression(base: MapBase): ExpressionSpecification | string 
 
 export const HEIGHT_3D: ExpressionSpecification = ['coalesce', ['to-number', ['get', 'height_m']], 20];
 
-export function buildingsStyle(base: MapBase): StyleSpecification {
+export function offlineStyle(base: MapBase): StyleSpecification {
   return {
     version: 8,
     name: 'jingbao-offline',
@@ -73,4 +75,9 @@ export function ringCentre(ring: number[][]): [number, number] {
     minY = Math.min(minY, y); maxY = Math.max(maxY, y);
   }
   return [(minX + maxX) / 2, (minY + maxY) / 2];
+}
+
+/** Show or hide the building extrusions (2D keeps footprints flat, 3D raises them). */
+export function buildingHeight(mode: '2d' | '3d'): ExpressionSpecification | number {
+  return mode === '3d' ? HEIGHT_3D : 0;
 }
