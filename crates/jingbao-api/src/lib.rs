@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod error;
 pub mod org;
+pub mod patrol;
 pub mod people;
 pub mod system;
 

@@ -2,6 +2,8 @@
 //! (every rule that needs the time takes `now` as a parameter).
 
 pub mod audit_chain;
+pub mod checkin;
+pub mod presence;
 pub mod lockout;
 pub mod masking;
 pub mod org;

@@ -22,6 +22,14 @@ pub enum Permission {
     UserWrite,
     AuditRead,
     SessionManage,
+    /// Guards: shifts, check-ins, positions.
+    PatrolSubmit,
+    /// Check-ins, live positions, tracks, alerts.
+    PatrolRead,
+    /// Acknowledge and resolve alerts.
+    AlertManage,
+    /// Rotate the keys that sign checkpoint plates.
+    KeyManage,
     CapMap,
     CapPatrol,
     CapReports,
@@ -38,7 +46,7 @@ pub enum Permission {
 use Permission::*;
 
 impl Permission {
-    pub const ALL: [Permission; 26] = [
+    pub const ALL: [Permission; 30] = [
         OrgRead,
         OrgWrite,
         BuildingRead,
@@ -54,6 +62,10 @@ impl Permission {
         UserWrite,
         AuditRead,
         SessionManage,
+        PatrolSubmit,
+        PatrolRead,
+        AlertManage,
+        KeyManage,
         CapMap,
         CapPatrol,
         CapReports,
@@ -84,6 +96,10 @@ impl Permission {
             UserWrite => "user.write",
             AuditRead => "audit.read",
             SessionManage => "session.manage",
+            PatrolSubmit => "patrol.submit",
+            PatrolRead => "patrol.read",
+            AlertManage => "alert.manage",
+            KeyManage => "key.manage",
             CapMap => "cap.map",
             CapPatrol => "cap.patrol",
             CapReports => "cap.reports",
@@ -103,6 +119,8 @@ impl Permission {
 pub fn role_permissions(role: Role) -> &'static [Permission] {
     match role {
         Role::CommandOfficer => &[
+            PatrolRead,
+            AlertManage,
             OrgRead,
             BuildingRead,
             BuildingWrite,
@@ -126,6 +144,8 @@ pub fn role_permissions(role: Role) -> &'static [Permission] {
             CapCases,
         ],
         Role::UnitManager => &[
+            PatrolRead,
+            AlertManage,
             OrgRead,
             BuildingRead,
             CheckpointRead,
@@ -142,6 +162,7 @@ pub fn role_permissions(role: Role) -> &'static [Permission] {
             CapPoints,
         ],
         Role::DistrictOffice => &[
+            PatrolRead,
             OrgRead,
             BuildingRead,
             CheckpointRead,
@@ -154,8 +175,9 @@ pub fn role_permissions(role: Role) -> &'static [Permission] {
             CapCases,
         ],
         Role::DepartmentHandler => &[CompanyRead, CapRisk, CapCases],
-        Role::Guard => &[GuardRead],
+        Role::Guard => &[GuardRead, PatrolSubmit],
         Role::SystemAdmin => &[
+            KeyManage,
             OrgRead,
             OrgWrite,
             BuildingRead,

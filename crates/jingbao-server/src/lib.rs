@@ -8,6 +8,8 @@ pub mod config;
 pub mod http;
 pub mod office;
 pub mod openapi;
+pub mod patrol;
+pub mod realtime;
 pub mod resources;
 pub mod routes;
 pub mod seed;

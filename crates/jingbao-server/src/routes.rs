@@ -2,6 +2,8 @@
 //! the router and `GET /api/openapi.json` cannot drift apart.
 
 use crate::auth::{login, me, sessions};
+use crate::patrol;
+use crate::realtime::socket;
 use crate::resources::{
     audit, buildings, checkpoints, companies, guards, health, map, org_units, roles, users,
 };
@@ -184,6 +186,30 @@ pub fn api(upload_limit: usize) -> (Router<AppState>, Vec<RouteDoc>) {
     t.resource(Resource { base: "/api/users", tag: "people", out: "UserOut", create: "UserCreate", patch: "UserPatch", read: P::UserRead, write: P::UserWrite }, handlers!(users));
     t.add(doc("get", "/api/audit", "system", "Audit log").res("[AuditRecordOut]").query(LIST_Q).perm(P::AuditRead), get(audit::list));
     t.add(doc("get", "/api/audit/export.xlsx", "system", "Export the audit log").res("xlsx").query(LIST_Q).perm(P::AuditRead), get(audit::export));
+    patrol_routes(&mut t);
     t.add(doc("get", "/api/map/base", "map", "Offline map base layers").res("MapBase").perm(P::BuildingRead), get(map::base));
     (t.router, t.docs)
+}
+
+/// Patrol and presence routes (docs/API-patrol.md).
+fn patrol_routes(t: &mut Table) {
+    use Permission as P;
+    use patrol::{alerts, checkins, live, positions, route, shifts};
+    t.add(doc("post", "/api/shifts/start", "patrol", "Start a shift (上岗)").req("ShiftStart").res("ShiftOut").status(201).perm(P::PatrolSubmit), post(shifts::start));
+    t.add(doc("post", "/api/shifts/end", "patrol", "End a shift (下岗) with a handover note").req("ShiftEnd").res("ShiftOut").perm(P::PatrolSubmit), post(shifts::end));
+    t.add(doc("get", "/api/shifts/current", "patrol", "The open shift and the last handover note").res("CurrentShift").perm(P::PatrolSubmit), get(shifts::current));
+    t.add(doc("post", "/api/checkins", "patrol", "Check in at a checkpoint").req("CheckinRequest").res("CheckinReply").status(201).perm(P::PatrolSubmit), post(checkins::create));
+    t.add(doc("get", "/api/checkins", "patrol", "Check-ins (scoped)").res("[CheckinOut]").query(LIST_Q).perm(P::PatrolRead), get(checkins::list));
+    t.add(doc("get", "/api/me/route", "patrol", "Today's checkpoints with progress").res("RouteToday").perm(P::PatrolSubmit), get(route::today));
+    t.add(doc("post", "/api/positions/batch", "patrol", "Positions while on shift (≤ 100)").req("PositionBatch").res("BatchReply").perm(P::PatrolSubmit), post(positions::batch));
+    t.add(doc("post", "/api/heartbeat", "patrol", "Alive without a fix").req("Heartbeat").status(204).perm(P::PatrolSubmit), post(positions::heartbeat));
+    t.add(doc("get", "/api/positions/live", "patrol", "Guards in scope with live state").res("LiveList").perm(P::PatrolRead), get(live::live));
+    t.add(doc("get", "/api/guards/{id}/track", "patrol", "Track replay").res("Track").perm(P::PatrolRead), get(live::track));
+    t.add(doc("get", "/api/alerts", "patrol", "Alerts (scoped)").res("[AlertOut]").query(LIST_Q).perm(P::PatrolRead), get(alerts::list));
+    t.add(doc("post", "/api/alerts/{id}/ack", "patrol", "Acknowledge an alert").res("AlertOut").perm(P::AlertManage), post(alerts::ack));
+    t.add(doc("post", "/api/alerts/{id}/resolve", "patrol", "Resolve an alert").req("ResolveRequest").res("AlertOut").perm(P::AlertManage), post(alerts::resolve));
+    t.add(doc("get", "/api/checkpoints/{id}/qr", "patrol", "Checkpoint plate: PNG, or ?format=json").res("PlateOut").perm(P::CheckpointRead), get(route::qr));
+    t.add(doc("post", "/api/checkpoint-keys/rotate", "patrol", "Rotate the plate signing key").res("KeyOut").perm(P::KeyManage), post(route::rotate_key));
+    t.add(doc("post", "/api/ws/ticket", "realtime", "Single-use ticket for the WebSocket").res("object"), post(socket::ticket));
+    t.add(doc("get", "/api/ws", "realtime", "WebSocket: subscribe, ping; events map and alerts").public(), get(socket::upgrade));
 }

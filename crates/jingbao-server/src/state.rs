@@ -2,6 +2,8 @@
 
 use crate::clock::Clock;
 use crate::config::ServerConfig;
+use crate::patrol::presence::Presence;
+use crate::realtime::Hub;
 use jingbao_store::Store;
 use std::sync::Arc;
 
@@ -10,6 +12,10 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<ServerConfig>,
     pub clock: Arc<dyn Clock>,
+    /// Live presence of this node (rebuilt from the store by `patrol::boot::load`).
+    pub presence: Arc<Presence>,
+    /// Real-time fan-out to WebSocket connections.
+    pub hub: Arc<Hub>,
 }
 
 impl AppState {
@@ -18,6 +24,8 @@ impl AppState {
             store,
             config: Arc::new(config),
             clock,
+            presence: Arc::new(Presence::default()),
+            hub: Arc::new(Hub::default()),
         }
     }
 

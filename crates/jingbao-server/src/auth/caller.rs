@@ -89,11 +89,18 @@ impl FromRequestParts<AppState> for Caller {
             return Ok(c.clone());
         }
         let ctx = RequestContext::from_parts(parts);
-        let (tok, via_cookie) =
-            token::from_headers(&parts.headers).ok_or_else(ApiError::unauthenticated)?;
         let now = st.now();
+        // A WebSocket may authenticate with a single-use ticket instead of its token.
+        let ticket = (parts.uri.path() == "/api/ws")
+            .then(|| parts.uri.query().unwrap_or("").split('&').find_map(|kv| kv.strip_prefix("ticket=")).map(str::to_string))
+            .flatten();
+        let (hash, via_cookie, via_ticket) = match (token::from_headers(&parts.headers), ticket) {
+            (Some((tok, cookie)), _) => (token::token_hash(&tok), cookie, false),
+            (None, Some(t)) => (st.hub.take_ticket(&t, now).ok_or_else(ApiError::unauthenticated)?, false, true),
+            (None, None) => return Err(ApiError::unauthenticated()),
+        };
         let db = st.store.db();
-        let sess = sessions::by_token_hash(db, &token::token_hash(&tok))
+        let sess = sessions::by_token_hash(db, &hash)
             .await?
             .ok_or_else(ApiError::unauthenticated)?;
         let idle_over = sess
@@ -103,7 +110,7 @@ impl FromRequestParts<AppState> for Caller {
             return Err(ApiError::unauthenticated());
         }
         // Only session kinds that live in a browser authenticate by cookie; tokens by header.
-        if via_cookie == (sess.kind == kind::API) {
+        if !via_ticket && via_cookie == (sess.kind == kind::API) {
             return Err(ApiError::unauthenticated());
         }
         let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);

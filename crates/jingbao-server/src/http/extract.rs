@@ -37,6 +37,20 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     }
 }
 
+/// An optional JSON body: empty means none; otherwise it must be JSON (415) and well-formed.
+pub fn optional_json<T: DeserializeOwned>(headers: &http::HeaderMap, bytes: &[u8]) -> Result<Option<T>, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    if let Some(ct) = headers.get(http::header::CONTENT_TYPE) {
+        let ct = ct.to_str().unwrap_or("").to_ascii_lowercase();
+        if !(ct.starts_with("application/json") || ct.contains("+json")) {
+            return Err(ApiError::unsupported_media_type());
+        }
+    }
+    parse_json(bytes).map(Some)
+}
+
 /// Parses JSON bytes, telling syntax errors (400) from shape errors (422 with the field).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);

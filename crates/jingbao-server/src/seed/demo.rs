@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use jingbao_domain::{OrgKind, Role};
 use jingbao_sim::{CompanyKind, DemoDistrict, Gender, LonLat, StaffRole};
 use jingbao_store::entity::{
-    building, checkpoint, company, guard, org_unit, post, unit_building, user,
+    building, checkpoint, company, guard, org_unit, post, shift_template, unit_building, user,
 };
 use jingbao_store::repo::{common, settings};
 use jingbao_store::{Actor, AuditEntry, Store, StoreError};
@@ -160,6 +160,14 @@ pub async fn seed(
             created_at: now,
         })
         .collect();
+    let templates: Vec<shift_template::Model> = posts
+        .iter()
+        .flat_map(|p| {
+            let day = shift_template::Model { id: Uuid::now_v7(), post_id: p.id, name: "白班".into(), start_minute: 8 * 60, end_minute: 20 * 60, min_staff: p.min_staff.max(1), scope_path: p.scope_path.clone() };
+            let night = (p.name.contains("大堂") || p.name.contains("监控")).then(|| shift_template::Model { id: Uuid::now_v7(), name: "夜班".into(), start_minute: 20 * 60, end_minute: 8 * 60, min_staff: 1, ..day.clone() });
+            std::iter::once(day).chain(night)
+        })
+        .collect();
     let checkpoints: Vec<checkpoint::Model> = d
         .checkpoints
         .iter()
@@ -304,6 +312,7 @@ pub async fn seed(
     common::insert_many::<unit_building::Entity, _>(c, links, 500).await?;
     common::insert_many::<post::Entity, _>(c, posts, 500).await?;
     common::insert_many::<checkpoint::Entity, _>(c, checkpoints, 500).await?;
+    common::insert_many::<shift_template::Entity, _>(c, templates, 500).await?;
     common::insert_many::<company::Entity, _>(c, companies, 500).await?;
     common::insert_many::<user::Entity, _>(c, users, 200).await?;
     common::insert_many::<guard::Entity, _>(c, guards, 200).await?;

@@ -15,6 +15,21 @@ use uuid::Uuid;
 /// The permission a route needs (None: any signed-in user; public routes are skipped).
 fn needs(d: &RouteDoc) -> Option<Permission> {
     let write = d.method != "get";
+    if d.path.ends_with("/track") || d.path == "/api/positions/live" || (d.path == "/api/checkins" && !write) || (d.path == "/api/alerts" && !write) {
+        return Some(Permission::PatrolRead);
+    }
+    if d.path.starts_with("/api/alerts/") {
+        return Some(Permission::AlertManage);
+    }
+    if d.path.starts_with("/api/shifts") || d.path == "/api/checkins" || d.path == "/api/positions/batch" || d.path == "/api/heartbeat" || d.path == "/api/me/route" {
+        return Some(Permission::PatrolSubmit);
+    }
+    if d.path.starts_with("/api/checkpoint-keys") {
+        return Some(Permission::KeyManage);
+    }
+    if d.path.ends_with("/qr") {
+        return Some(Permission::CheckpointRead);
+    }
     let template = d.path.ends_with("/import-template.xlsx");
     let base = d.path.trim_start_matches("/api/").split('/').next().unwrap_or("");
     let (r, w) = match base {

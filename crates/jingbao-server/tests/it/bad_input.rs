@@ -17,6 +17,8 @@ async fn raw_body(t: &TestApp, auth: &Auth, method: &str, path: &str, ct: &str, 
 both_backends!(every_json_route_rejects_bad_bodies, |store| {
     let t = TestApp::new(store).await;
     let admin = t.token("admin").await;
+    let guard = t.token("guard_a1").await;
+    let officer = t.token("officer_a").await;
     let any_id = t.fx.stations[0].units[0].unit;
     let mut routes = 0;
     for d in api(1 << 20).1.iter().filter(|d| d.request.is_some_and(|r| r != "multipart")) {
@@ -29,17 +31,22 @@ both_backends!(every_json_route_rejects_bad_bodies, |store| {
             _ => any_id,
         }.to_string());
         let m = d.method.to_uppercase();
-        let r = raw_body(&t, &admin, &m, &path, "application/json", b"{,".to_vec()).await;
+        let who = match d.perm {
+            Some(jingbao_domain::Permission::PatrolSubmit) => &guard,
+            Some(jingbao_domain::Permission::AlertManage) => &officer,
+            _ => &admin,
+        };
+        let r = raw_body(&t, who, &m, &path, "application/json", b"{,".to_vec()).await;
         assert_eq!((r.status, r.code().as_str()), (StatusCode::BAD_REQUEST, "malformed_json"), "{m} {path}");
-        let r = raw_body(&t, &admin, &m, &path, "application/json", b"[1, 2, 3]".to_vec()).await;
+        let r = raw_body(&t, who, &m, &path, "application/json", b"[1, 2, 3]".to_vec()).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{m} {path} array body");
-        let r = raw_body(&t, &admin, &m, &path, "application/json", json!({"name": 12, "password": false, "code": [], "floors": "many"}).to_string().into_bytes()).await;
+        let r = raw_body(&t, who, &m, &path, "application/json", json!({"name": 12, "password": false, "code": [], "floors": "many"}).to_string().into_bytes()).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{m} {path} wrong types: {}", String::from_utf8_lossy(&r.bytes));
         assert!(r.json()["details"][0]["field"].is_string(), "{m} {path} names the field");
-        let r = raw_body(&t, &admin, &m, &path, "text/plain", b"hello".to_vec()).await;
+        let r = raw_body(&t, who, &m, &path, "text/plain", b"hello".to_vec()).await;
         assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{m} {path}");
         let big = format!("{{\"name\": \"{}\"}}", "x".repeat(2 << 20));
-        let r = raw_body(&t, &admin, &m, &path, "application/json", big.into_bytes()).await;
+        let r = raw_body(&t, who, &m, &path, "application/json", big.into_bytes()).await;
         assert_eq!((r.status, r.code().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"), "{m} {path}");
         routes += 1;
     }

@@ -7,5 +7,7 @@ mod authz_matrix;
 mod bad_input;
 mod office_files;
 mod openapi;
+mod patrol;
+mod presence;
 mod resources;
 mod support;

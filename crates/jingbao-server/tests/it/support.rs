@@ -16,6 +16,7 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 pub struct TestApp {
+    pub state: AppState,
     pub router: Router,
     pub store: Store,
     pub clock: Arc<ManualClock>,
@@ -54,11 +55,13 @@ impl TestApp {
     }
 
     pub async fn with_config(store: Store, cfg: ServerConfig) -> TestApp {
+        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
         let start = Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).single().expect("time");
         let clock = Arc::new(ManualClock::new(start));
         let fx = fixture::seed(&store, start).await.expect("fixture");
         let state = AppState::new(store.clone(), cfg, clock.clone());
-        TestApp { router: app(state), store, clock, fx }
+        jingbao_server::patrol::boot::load(&state).await.expect("presence");
+        TestApp { router: app(state.clone()), store, clock, fx, state }
     }
 
     pub async fn send(&self, method: Method, path: &str, auth: &Auth, body: Option<Value>) -> Resp {

@@ -1,14 +1,21 @@
 //! SeaORM entities: one file per table. The migration in `crate::migration` creates them.
 
+pub mod alert;
 pub mod audit_head;
 pub mod audit_log;
 pub mod building;
+pub mod checkin;
 pub mod checkpoint;
+pub mod checkpoint_key;
 pub mod company;
 pub mod guard;
 pub mod org_unit;
+pub mod position;
 pub mod post;
 pub mod session;
 pub mod setting;
+pub mod shift;
+pub mod shift_template;
+pub mod submission;
 pub mod unit_building;
 pub mod user;

@@ -8,44 +8,44 @@ use sea_orm_migration::prelude::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn uuid_pk<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn uuid_pk<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).uuid().not_null().primary_key().take()
 }
-fn uuid_col<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn uuid_col<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).uuid().not_null().take()
 }
-fn uuid_null<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn uuid_null<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).uuid().null().take()
 }
-fn text<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn text<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).text().not_null().take()
 }
-fn text_null<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn text_null<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).text().null().take()
 }
-fn string<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn string<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).string().not_null().take()
 }
-fn int<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn int<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).integer().not_null().take()
 }
-fn double<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn double<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).double().not_null().take()
 }
-fn boolean<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn boolean<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).boolean().not_null().take()
 }
-fn ts<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn ts<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c)
         .timestamp_with_time_zone()
         .not_null()
         .take()
 }
-fn ts_null<C: IntoIden>(c: C) -> ColumnDef {
+pub(crate) fn ts_null<C: IntoIden>(c: C) -> ColumnDef {
     ColumnDef::new(c).timestamp_with_time_zone().null().take()
 }
 
-async fn index<E: EntityName + IntoIden + Copy, C: IntoIden + Copy>(
+pub(crate) async fn index<E: EntityName + IntoIden + Copy, C: IntoIden + Copy>(
     m: &SchemaManager<'_>,
     name: &str,
     table: E,

@@ -7,6 +7,7 @@ pub mod common;
 pub mod companies;
 pub mod guards;
 pub mod org_units;
+pub mod patrol;
 pub mod posts;
 pub mod sessions;
 pub mod settings;

@@ -51,6 +51,8 @@ pub type Tls = Option<(PathBuf, PathBuf)>;
 /// until a shutdown signal.
 pub async fn listen_and_serve(store: Store, cfg: ServerConfig, listen: &str, tls: Tls, ready: impl FnOnce(String)) -> anyhow::Result<()> {
     let state = AppState::new(store, cfg, Arc::new(SystemClock));
+    jingbao_server::patrol::boot::load(&state).await.context("loading live presence")?;
+    jingbao_server::patrol::boot::spawn_jobs(state.clone(), std::time::Duration::from_secs(15));
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
     match tls {
         None => {
