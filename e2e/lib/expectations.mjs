@@ -26,10 +26,13 @@ export const ACCOUNTS = [
   { username: 'dept-market', role: 'department_handler' },
 ];
 
+/** Capabilities with a page of their own; the rest open the "not available yet" page. */
+const BUILT_CAPS = new Set(['map', 'patrol']);
+
 /** Console navigation entries in menu order: key, the permission it needs, built or not. */
 export const NAV_ENTRIES = [
   { key: 'home', permission: null, built: true },
-  ...ALL_CAPS.map((c) => ({ key: c, permission: `cap.${c}`, built: false })),
+  ...ALL_CAPS.map((c) => ({ key: c, permission: `cap.${c}`, built: BUILT_CAPS.has(c) })),
   { key: 'org-tree', permission: 'org.read', built: true },
   { key: 'buildings', permission: 'building.read', built: true },
   { key: 'checkpoints', permission: 'checkpoint.read', built: true },

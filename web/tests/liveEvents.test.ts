@@ -67,3 +67,17 @@ describe('alert placement', () => {
     expect(alertPosition(alert({ unit_id: 'nowhere' }), guards, cps)).toBeNull();
   });
 });
+
+describe('alert reasons', () => {
+  it('puts known fields in words and reads a fix', async () => {
+    const { alertReasonText, alertReasonFix } = await import('@/shared/patrol/alertReason');
+    const { t, i18n } = await import('@/shared/i18n');
+    i18n.global.locale.value = 'zh-CN';
+    expect(alertReasonText('离岗超过 10 分钟', t)).toBe('离岗超过 10 分钟');
+    expect(alertReasonText({ post: '大堂岗' }, t)).toBe('岗位：大堂岗');
+    expect(alertReasonText({ last_signal: '2026-11-23T00:00:00Z', fix: [29.8, 121.5], extra: 3 }, t)).toBe('最后信号 11-23 08:00；extra: 3');
+    expect(alertReasonText(null, t)).toBe('');
+    expect(alertReasonFix({ fix: [29.8, 121.5] })).toEqual([121.5, 29.8]);
+    expect(alertReasonFix({ post: 'x' })).toBeNull();
+  });
+});

@@ -63,7 +63,8 @@ export function checkinFromEvent(msg: LiveMessage): CheckinRecord | null {
   if (msg.type !== 'event' || msg.topic !== 'map' || msg.kind !== 'checkin') return null;
   const src = firstWith(msg, 'verdict', ['checkin', 'item', 'data']) ?? firstWith(msg, 'checkpoint_id', ['checkin', 'item', 'data']);
   if (!src || typeof src.id !== 'string') return null;
-  return src as unknown as CheckinRecord;
+  const guardId = typeof src.guard_id === 'string' ? src.guard_id : typeof msg.guard_id === 'string' ? msg.guard_id : undefined;
+  return { ...(src as unknown as CheckinRecord), guard_id: guardId };
 }
 
 export function alertFromEvent(msg: LiveMessage): Alert | null {

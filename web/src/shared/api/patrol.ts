@@ -149,7 +149,8 @@ export interface Alert {
   acked_by: string | null;
   resolved_at: string | null;
   resolved_by: string | null;
-  reason: string | null;
+  /** Shape not fixed by the contract (string or object); see alertReason.ts. */
+  reason: unknown;
   auto: boolean;
 }
 

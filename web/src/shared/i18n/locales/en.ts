@@ -382,6 +382,9 @@ const en: Messages<typeof zhCN> = {
       live: 'Presence',
     },
     alerts: {
+      lastSignal: 'last signal {time}',
+      outsideSince: 'outside the fence since {time}',
+      postName: 'post: {name}',
       kind: 'Kind',
       raisedAt: 'Raised at',
       handled: 'Handling',

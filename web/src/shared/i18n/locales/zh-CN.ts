@@ -378,6 +378,9 @@ export default {
       live: '在岗状态',
     },
     alerts: {
+      lastSignal: '最后信号 {time}',
+      outsideSince: '{time} 起离开围栏',
+      postName: '岗位：{name}',
       kind: '告警类型',
       raisedAt: '发生时间',
       handled: '处置情况',
