@@ -397,6 +397,7 @@ const en: Messages<typeof zhCN> = {
       resolveNote: 'Resolution note (optional)',
       resolvePlaceholder: 'e.g. Phoned the guard, back at the post',
       none: 'No open alerts',
+      newMany: '{n} new alerts',
       newTitle: 'New alert: {kind}',
     },
     checkins: {

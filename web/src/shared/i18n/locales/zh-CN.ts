@@ -393,6 +393,7 @@ export default {
       resolveNote: '处置说明（选填）',
       resolvePlaceholder: '如：已电话联系，保安已回岗',
       none: '暂无未处置告警',
+      newMany: '{n} 条新告警',
       newTitle: '新告警：{kind}',
     },
     checkins: {
