@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod http;
+pub mod in_process;
 pub mod office;
 pub mod openapi;
 pub mod patrol;

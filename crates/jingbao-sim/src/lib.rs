@@ -3,4 +3,6 @@
 //! checkpoints, staff accounts and registered enterprises.
 
 pub mod district;
+pub mod patrol;
+pub mod transport;
 pub use district::*;

@@ -49,10 +49,14 @@ pub type Tls = Option<(PathBuf, PathBuf)>;
 
 /// Binds, then calls `ready` with the base URL, then serves (HTTPS when `tls` is given)
 /// until a shutdown signal.
-pub async fn listen_and_serve(store: Store, cfg: ServerConfig, listen: &str, tls: Tls, ready: impl FnOnce(String)) -> anyhow::Result<()> {
+pub async fn listen_and_serve(store: Store, cfg: ServerConfig, listen: &str, tls: Tls, simulate: Option<jingbao_sim::patrol::PatrolConfig>, ready: impl FnOnce(String)) -> anyhow::Result<()> {
     let state = AppState::new(store, cfg, Arc::new(SystemClock));
     jingbao_server::patrol::boot::load(&state).await.context("loading live presence")?;
     jingbao_server::patrol::boot::spawn_jobs(state.clone(), std::time::Duration::from_secs(15));
+    if let Some(sim) = simulate {
+        let transport = Arc::new(jingbao_server::in_process::InProcess { router: app(state.clone()) });
+        tokio::spawn(jingbao_sim::patrol::run(transport, sim));
+    }
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
     match tls {
         None => {
@@ -120,7 +124,7 @@ pub async fn run(a: ServeArgs, file: FileSettings) -> anyhow::Result<ExitCode> {
     }
     let store_kind = store.kind().code();
     let tls = e.tls_cert.clone().zip(e.tls_key.clone());
-    listen_and_serve(store, cfg, &e.listen, tls, |base| {
+    listen_and_serve(store, cfg, &e.listen, tls, None, |base| {
         println!("serving on {base} (store: {store_kind})");
         println!("console: {base}");
         println!("guard app: {base}m/");
