@@ -9,5 +9,6 @@ mod office_files;
 mod openapi;
 mod patrol;
 mod presence;
+mod realtime;
 mod resources;
 mod support;
