@@ -4,7 +4,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM } from './paths.mjs';
 
-export function launchBrowser() {
+/** `extraArgs`: more Chromium switches (e.g. a fake camera for one suite). */
+export function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -14,6 +15,7 @@ export function launchBrowser() {
       '--disable-component-update',
       '--disable-sync',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

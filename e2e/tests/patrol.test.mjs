@@ -1,11 +1,13 @@
 // Patrol from the field to the command room: guard0001 on a phone starts a shift, checks
 // in by manual code online, goes offline and checks in twice more (they wait in the
 // outbox: "待发送 2"), comes back online; an officer on 一图 finds the three check-ins
-// stored exactly once within 2 s of the reconnect.
+// stored exactly once within 2 s of the reconnect. Then guard0002 checks in by pointing
+// the phone's camera (a fake one filming a printed plate) at a checkpoint's QR code.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemoServer, DEMO_PASSWORD } from '../lib/server.mjs';
 import { launchBrowser, newPage, screenshot } from '../lib/browser.mjs';
+import { fakeCameraArgs, plateVideo } from '../lib/fakeCamera.mjs';
 import { suiteOptions, requirePrerequisites } from '../lib/prereq.mjs';
 import { loginConsole, openFromNav, waitForMapIdle } from '../lib/console.mjs';
 import { apiToken, apiGet, guardLogin, pollUntil } from '../lib/patrol.mjs';
@@ -29,6 +31,14 @@ describe('patrol: offline check-ins reach the command room once', suiteOptions()
     await server?.stop();
   });
 
+  /** The checkpoints of a guard's unit, found as the officer: guard → unit → checkpoints. */
+  async function unitCheckpoints(officerToken, guardId) {
+    const record = await apiGet(server.url, officerToken, `/api/guards/${guardId}`);
+    assert.ok(record.unit_id, 'the guard belongs to a unit');
+    const cps = await apiGet(server.url, officerToken, `/api/checkpoints?unit_id=${record.unit_id}&page_size=200&sort=code`);
+    return cps.items;
+  }
+
   test('guard0001 checks in online and offline; the officer sees three check-ins', async () => {
     const guard = await newPage(browser, PHONE);
     const officer = await newPage(browser);
@@ -40,12 +50,10 @@ describe('patrol: offline check-ins reach the command room once', suiteOptions()
       const me = await page.evaluate(() => fetch('/api/me').then((r) => r.json()));
       assert.ok(me.guard_id, 'guard0001 has a guard record');
       const officerToken = await apiToken(server.url, 'officer', DEMO_PASSWORD);
-      const record = await apiGet(server.url, officerToken, `/api/guards/${me.guard_id}`);
-      assert.ok(record.unit_id, 'guard0001 belongs to a unit');
-      const cps = await apiGet(server.url, officerToken, `/api/checkpoints?unit_id=${record.unit_id}&page_size=200&sort=code`);
-      assert.ok(cps.items.length >= 3, `guard0001's unit has ${cps.items.length} checkpoints, need 3`);
+      const cps = await unitCheckpoints(officerToken, me.guard_id);
+      assert.ok(cps.length >= 3, `guard0001's unit has ${cps.length} checkpoints, need 3`);
       const targets = [];
-      for (const cp of cps.items.slice(0, 3)) {
+      for (const cp of cps.slice(0, 3)) {
         const plate = await apiGet(server.url, officerToken, `/api/checkpoints/${cp.id}/qr?format=json`);
         assert.match(plate.manual_code, /^[A-Z0-9_-]+-\d{6}$/, 'manual code shape');
         targets.push({ ...cp, manual: plate.manual_code });
@@ -132,6 +140,49 @@ describe('patrol: offline check-ins reach the command room once', suiteOptions()
       assert.deepEqual(officer.problems, [], 'officer browser errors');
     } finally {
       await guard.context.close();
+      await officer.context.close();
+    }
+  });
+
+  test('guard0002 checks in by scanning a plate with the camera', async () => {
+    const officer = await newPage(browser);
+    let cameraBrowser;
+    try {
+      // The plate of a checkpoint of guard0002's unit, filmed by a fake camera.
+      const officerToken = await apiToken(server.url, 'officer', DEMO_PASSWORD);
+      const guardToken = await apiToken(server.url, 'guard0002', DEMO_PASSWORD);
+      const me = await apiGet(server.url, guardToken, '/api/me');
+      const cps = await unitCheckpoints(officerToken, me.guard_id);
+      assert.ok(cps.length >= 1, 'guard0002 has a checkpoint');
+      const cp = cps[cps.length - 1];
+      await loginConsole(officer.page, server.url, 'officer');
+      const video = await plateVideo(officer.page, cp.id, 'fake-camera-plate');
+
+      cameraBrowser = await launchBrowser(fakeCameraArgs(video));
+      const guard = await newPage(cameraBrowser, PHONE);
+      const { page } = guard;
+      await guard.context.grantPermissions(['geolocation', 'camera']);
+      await guard.context.setGeolocation({ latitude: cp.lat, longitude: cp.lon, accuracy: 5 });
+      await guardLogin(page, server.url, 'guard0002', DEMO_PASSWORD);
+      await page.getByTestId('shift-start').click();
+      await page.getByTestId('shift-unsynced').waitFor({ state: 'detached' });
+
+      await page.getByTestId('tab-checkin').click();
+      await page.getByTestId('checkin-scan').click();
+      await page.getByTestId('qr-scanner').waitFor();
+      const verdict = page.getByTestId('checkin-verdict');
+      await verdict.waitFor({ timeout: 20_000 });
+      assert.equal(await page.getByTestId('qr-scanner').count(), 0, 'the camera view closes after a read');
+      assert.equal(await verdict.getAttribute('data-verdict'), 'valid', await page.getByTestId('checkin-result').innerText());
+      assert.equal(await page.getByTestId('checkin-checkpoint').innerText(), cp.name);
+      await screenshot(page, 'guard0002-checkin-scanned');
+
+      const stored = await apiGet(server.url, officerToken, `/api/checkins?guard_id=${me.guard_id}&page_size=10`);
+      assert.equal(stored.total, 1, 'one check-in stored');
+      assert.deepEqual(guard.problems, [], 'guard browser errors');
+      await guard.context.close();
+    } finally {
+      await cameraBrowser?.close();
       await officer.context.close();
     }
   });
