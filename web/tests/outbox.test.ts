@@ -202,3 +202,33 @@ describe('classify', () => {
     expect(classify({ status: 422, code: 'validation_failed' }).kind).toBe('refused');
   });
 });
+
+describe('outbox accounts', () => {
+  it('keeps each account’s submissions apart and sends nothing while signed out', async () => {
+    const idb = new IDBFactory();
+    const sent: unknown[] = [];
+    const outbox = createOutbox({
+      idb,
+      account: null,
+      isOnline: () => false,
+      send: async (_url, body) => { sent.push(body); return { status: 201 }; },
+    });
+    current = outbox;
+    await expect(outbox.enqueue('/api/checkins', { code: 'x' })).rejects.toThrow();
+    outbox.setAccount('guard-a');
+    await outbox.enqueue('/api/checkins', { code: 'a1' });
+    await outbox.enqueue('/api/checkins', { code: 'a2' });
+    await until(() => outbox.pending.value === 2);
+    outbox.setAccount('guard-b');
+    await until(() => outbox.pending.value === 0);
+    expect(await outbox.list()).toEqual([]);
+    await outbox.enqueue('/api/checkins', { code: 'b1' });
+    await until(() => outbox.pending.value === 1);
+    outbox.setAccount('guard-a');
+    await until(() => outbox.pending.value === 2);
+    expect((await outbox.list()).map((i) => i.body.code)).toEqual(['a1', 'a2']);
+    outbox.setAccount(null);
+    await until(() => outbox.pending.value === 0);
+    expect(sent).toEqual([]);
+  });
+});

@@ -66,7 +66,6 @@ outbox.onSettled((item, outcome, awaited) => {
     confirmButtonText: t('common.confirm'),
   });
 });
-outbox.start();
 
 const auth = useAuth(pinia);
 watch(
@@ -74,9 +73,11 @@ watch(
   (me, before) => {
     if (me) rememberMe(me);
     else if (before) rememberMe(null);
-    if (me && me.id !== before?.id) void outbox.flush();
+    // Each account's submissions stay in its own queue and go out under its own session.
+    outbox.setAccount(me?.id ?? null);
   },
 );
+outbox.start();
 installShiftDuties(pinia);
 
 app.mount('#app');

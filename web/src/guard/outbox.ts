@@ -10,6 +10,8 @@
 //     Any other 4xx removes the item and is reported to listeners as refused.
 //   - `sent_at` is the device time of each attempt; the rest of the body never changes.
 //   - `pending` is the live count of stored items ("待发送 N").
+//   - Each signed-in account has its own store (`setAccount`), so on a shared phone one
+//     guard's submissions are only ever sent under that guard's session.
 import { ref, type Ref } from 'vue';
 import { v7 as uuidv7 } from 'uuid';
 import { openSubmissionStore, type StoredSubmission, type SubmissionStore } from './outboxStore';
@@ -57,7 +59,10 @@ export function defaultBackoff(failures: number): number {
 
 export interface OutboxOptions {
   send: Sender;
+  /** Database name; with an account set, `<dbName>-<account>`. */
   dbName?: string;
+  /** Initial account ('' = the plain database name). */
+  account?: string | null;
   idb?: IDBFactory;
   now?: () => Date;
   backoff?: (failures: number) => number;
@@ -82,6 +87,8 @@ export interface Outbox {
   flush(): Promise<number>;
   list(): Promise<OutboxItem[]>;
   onSettled(listener: SettledListener): () => void;
+  /** Switch to an account's store (null: signed out, nothing is stored or sent). */
+  setAccount(account: string | null): void;
   /** Listen for `online`, and flush now (app start). */
   start(): void;
   stop(): void;
@@ -93,6 +100,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
   const pending = ref(0);
   const listeners = new Set<SettledListener>();
+  let account: string | null = options.account === undefined ? '' : options.account;
   let storePromise: Promise<SubmissionStore> | null = null;
   let running: Promise<number> | null = null;
   let again = false;
@@ -104,12 +112,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const blockedListeners = new Set<(id: string) => void>();
 
   function store(): Promise<SubmissionStore> {
-    storePromise ??= openSubmissionStore(options.dbName ?? 'jb-outbox', options.idb ?? indexedDB);
+    if (account === null) return Promise.reject(new Error('outbox: nobody is signed in'));
+    const base = options.dbName ?? 'jb-outbox';
+    storePromise ??= openSubmissionStore(account ? `${base}-${account}` : base, options.idb ?? indexedDB);
     return storePromise;
   }
 
   async function recount(): Promise<void> {
-    pending.value = await (await store()).count();
+    const forAccount = account;
+    if (forAccount === null) {
+      pending.value = 0;
+      return;
+    }
+    const n = await (await store()).count();
+    if (account === forAccount) pending.value = n; // a count for an account since left is stale
   }
 
   function emit(item: OutboxItem, outcome: Outcome): void {
@@ -137,10 +153,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function runOnce(): Promise<{ settled: number; blocked: boolean }> {
+    const runAccount = account;
     const s = await store();
     let settled = 0;
     const items = await s.all();
     for (const [index, item] of items.entries()) {
+      // Never send one account's submissions under another's session.
+      if (account !== runAccount) return { settled, blocked: false };
       const attempt: OutboxItem = { ...item, attempts: item.attempts + 1 };
       await s.put(attempt);
       let res: SendResult;
@@ -175,7 +194,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       try {
         for (;;) {
           again = false;
-          if (!isOnline()) break;
+          if (!isOnline() || account === null) break;
           const { settled, blocked } = await runOnce();
           total += settled;
           if (blocked) {
@@ -184,6 +203,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
           }
           if (!again) break;
         }
+        return total;
+      } catch {
+        // Storage trouble (or the account changed under us): try again later.
+        scheduleRetry();
         return total;
       } finally {
         await recount().catch(() => undefined);
@@ -261,7 +284,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
     enqueue,
     submit,
     flush,
-    list: async () => (await store()).all(),
+    list: async () => (account === null ? [] : (await store()).all()),
+    setAccount(next: string | null) {
+      if (next === account) return;
+      const old = storePromise;
+      storePromise = null;
+      account = next;
+      failures = 0;
+      clearTimer();
+      void old?.then((s) => s.close()).catch(() => undefined);
+      void recount().catch(() => undefined);
+      void flush();
+    },
     onSettled,
     start() {
       if (!started && typeof window !== 'undefined') window.addEventListener('online', onOnline);
@@ -277,4 +311,4 @@ export function createOutbox(options: OutboxOptions): Outbox {
 }
 
 /** The app's one outbox. */
-export const outbox: Outbox = createOutbox({ send: sendWithApi });
+export const outbox: Outbox = createOutbox({ send: sendWithApi, account: null });

@@ -47,7 +47,7 @@ export function createPositionTracker(deps: TrackerDeps) {
       if (fix) {
         buffer.push({ id: uuidv7(), lat: fix.lat, lon: fix.lon, accuracy: fix.accuracy, device_time });
         deps.save(buffer);
-        if (deps.isOnline() || buffer.length >= MAX_BATCH) await drain();
+        if (deps.isOnline() || buffer.length >= MAX_BATCH) await drain().catch(() => undefined); // kept for the next try
       } else if (deps.isOnline()) {
         await deps.heartbeat(device_time).catch(() => undefined);
       }
@@ -56,7 +56,7 @@ export function createPositionTracker(deps: TrackerDeps) {
     }
   }
 
-  const onOnline = () => void drain();
+  const onOnline = () => void drain().catch(() => undefined);
 
   return {
     start(): void {
