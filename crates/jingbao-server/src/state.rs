@@ -2,6 +2,7 @@
 
 use crate::clock::Clock;
 use crate::config::ServerConfig;
+use crate::patrol::group_commit::GroupCommit;
 use crate::patrol::presence::Presence;
 use crate::realtime::Hub;
 use jingbao_store::Store;
@@ -16,16 +17,19 @@ pub struct AppState {
     pub presence: Arc<Presence>,
     /// Real-time fan-out to WebSocket connections.
     pub hub: Arc<Hub>,
+    /// The group-commit writer for position ingest.
+    pub ingest: Arc<GroupCommit>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: ServerConfig, clock: Arc<dyn Clock>) -> Self {
         AppState {
-            store,
             config: Arc::new(config),
             clock,
             presence: Arc::new(Presence::default()),
             hub: Arc::new(Hub::default()),
+            ingest: Arc::new(GroupCommit::start(store.clone())),
+            store,
         }
     }
 

@@ -37,6 +37,12 @@ impl WriteTx {
         &self.txn
     }
 
+    /// Appends one audit record without committing (group commits chain one record per
+    /// request inside a single transaction).
+    pub async fn audit(&self, entry: &AuditEntry) -> Result<i64> {
+        audit::append(&self.txn, entry).await
+    }
+
     /// Appends the audit record and commits; returns the record's sequence number.
     pub async fn commit(self, entry: AuditEntry) -> Result<i64> {
         let seq = audit::append(&self.txn, &entry).await?;

@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod boot;
 pub mod checkins;
 pub mod codes;
+pub mod group_commit;
 pub mod idempotency;
 pub mod live;
 pub mod positions;

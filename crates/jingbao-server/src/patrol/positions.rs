@@ -12,8 +12,7 @@ use axum::Json;
 use axum::extract::State;
 use http::StatusCode;
 use jingbao_api::patrol::{BatchReply, Heartbeat, PositionBatch, Refused};
-use jingbao_store::entity::{position, submission};
-use jingbao_store::repo::common;
+use jingbao_store::entity::position;
 use jingbao_store::repo::patrol::{positions, shifts, submissions};
 use jingbao_store::{AuditEntry, StoreError};
 use serde_json::Value;
@@ -55,14 +54,8 @@ pub async fn batch(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<
     let reply = serde_json::to_value(BatchReply { accepted, refused }).unwrap_or(Value::Null);
     let latest = fresh.iter().max_by_key(|p| p.device_time).map(|p| (p.lat, p.lon, p.accuracy));
     let stored = fresh.len();
-    let tx = st.store.write().await?;
-    let res = async {
-        common::insert_many::<position::Entity, _>(tx.conn(), fresh, 1000).await?;
-        common::insert::<submission::Entity, _>(tx.conn(), record(b.id, c.user.id, "positions", &hash, StatusCode::OK, &reply, now)).await
-    }
-    .await;
-    if let Err(e) = res {
-        tx.rollback().await?;
+    let audit = AuditEntry::new(now, &c.actor(), "positions.batch", "guard").object(g.id).detail(serde_json::json!({"batch": b.id, "stored": stored, "accepted": accepted}));
+    if let Err(e) = st.ingest.submit(fresh, record(b.id, c.user.id, "positions", &hash, StatusCode::OK, &reply, now), audit).await {
         return match e {
             StoreError::Conflict(_) => match submissions::by_id(db, b.id).await? {
                 Some(prev) => replay(&prev, c.user.id, &hash).map(|(_, v)| Json(v)),
@@ -71,7 +64,6 @@ pub async fn batch(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<
             other => Err(other.into()),
         };
     }
-    tx.commit(AuditEntry::new(now, &c.actor(), "positions.batch", "guard").object(g.id).detail(serde_json::json!({"batch": b.id, "stored": stored, "accepted": accepted}))).await?;
     if on_shift {
         st.presence.signal(g.id, now, latest);
         if let Some((lat, lon, acc)) = latest {
