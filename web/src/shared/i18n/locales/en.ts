@@ -71,8 +71,6 @@ const en: Messages<typeof zhCN> = {
     title: '"{name}" is not available yet',
     body: 'This capability is being built and cannot be used yet. When it opens it will provide:',
     items: {
-      map: 'One map: buildings (2D and 3D), grids, checkpoints, guards on duty, open reports, alarms, hotspots and company tags on an offline basemap, plus the command-room wall view.',
-      patrol: 'Patrol and presence: check in at checkpoints with a QR code and a GPS fix, patrol plans, live positions and geofences, off-post and vacant-post alerts, and track replay.',
       reports: 'Daily intelligence: reports with a required-elements checklist per category, triage (valid / general / invalid, duplicates suggested), assignment to the police, a unit (rectification) or departments, deadlines, escalation and two-way feedback until closed.',
       directives: 'Directives: send directives to all, grids, units or guards with a spoken announcement; guards sign for them within the deadline (10 minutes by default) and report what was done; unsigned directives escalate; monthly tests rank ack rate and latency.',
       alarms: 'Alarms and dispatch: a guard\'s SOS or an imported 110 call dispatches the nearest on-duty guards and the response team, and times sign-for and arrival (1-3-5 minutes).',
@@ -282,7 +280,6 @@ const en: Messages<typeof zhCN> = {
     online: 'Online',
     offline: 'Offline',
     pending: '{n} to send',
-    checkinIntro: 'Checking in at checkpoints with a QR code and location is coming soon.',
     reportIntro: 'Reporting hazards and intelligence is coming soon; anything entered offline will be kept.',
     noMessages: 'No messages',
     unit: 'Unit',
