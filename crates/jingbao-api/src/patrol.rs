@@ -233,3 +233,60 @@ pub struct PlateOut {
 pub struct KeyOut {
     pub kid: String,
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+pub struct TimeWindow {
+    /// "HH:MM", local time
+    pub start: String,
+    /// "HH:MM"; equal to start means all day, earlier crosses midnight
+    pub end: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PatrolRouteOut {
+    pub id: Uuid,
+    pub unit_id: Uuid,
+    pub name: String,
+    pub checkpoint_ids: Vec<Uuid>,
+    pub every_minutes: i32,
+    pub window: TimeWindow,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatrolRouteCreate {
+    pub unit_id: Uuid,
+    pub name: String,
+    pub checkpoint_ids: Vec<Uuid>,
+    pub every_minutes: i32,
+    pub window: TimeWindow,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatrolRoutePatch {
+    pub name: Option<String>,
+    pub checkpoint_ids: Option<Vec<Uuid>>,
+    pub every_minutes: Option<i32>,
+    pub window: Option<TimeWindow>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CompletionRow {
+    pub id: Uuid,
+    pub name: String,
+    pub expected: u32,
+    pub done: u32,
+    /// done / expected, 0–1; null when nothing was expected
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Completion {
+    pub date: String,
+    /// route | unit | grid | guard
+    pub by: String,
+    pub rows: Vec<CompletionRow>,
+}

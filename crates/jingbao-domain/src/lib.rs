@@ -3,6 +3,7 @@
 
 pub mod audit_chain;
 pub mod checkin;
+pub mod patrol_plan;
 pub mod presence;
 pub mod lockout;
 pub mod masking;

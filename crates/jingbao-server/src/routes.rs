@@ -211,5 +211,10 @@ fn patrol_routes(t: &mut Table) {
     t.add(doc("get", "/api/checkpoints/{id}/qr", "patrol", "Checkpoint plate: PNG, or ?format=json").res("PlateOut").perm(P::CheckpointRead), get(route::qr));
     t.add(doc("post", "/api/checkpoint-keys/rotate", "patrol", "Rotate the plate signing key").res("KeyOut").perm(P::KeyManage), post(route::rotate_key));
     t.add(doc("post", "/api/ws/ticket", "realtime", "Single-use ticket for the WebSocket").res("object"), post(socket::ticket));
+    t.add(doc("get", "/api/patrol-routes", "patrol", "Patrol routes (scoped)").res("[PatrolRouteOut]").query(LIST_Q).perm(P::CheckpointRead), get(patrol::plans::list));
+    t.add(doc("post", "/api/patrol-routes", "patrol", "Create a patrol route").req("PatrolRouteCreate").res("PatrolRouteOut").status(201).perm(P::CheckpointWrite), post(patrol::plans::create));
+    t.add(doc("get", "/api/patrol-routes/completion", "patrol", "Expected vs done for a day, by route, unit, grid or guard").res("Completion").perm(P::PatrolRead), get(patrol::plans::completion_report));
+    t.add(doc("get", "/api/patrol-routes/{id}", "patrol", "One patrol route").res("PatrolRouteOut").perm(P::CheckpointRead), get(patrol::plans::get));
+    t.add(doc("patch", "/api/patrol-routes/{id}", "patrol", "Update a patrol route").req("PatrolRoutePatch").res("PatrolRouteOut").perm(P::CheckpointWrite), patch(patrol::plans::patch));
     t.add(doc("get", "/api/ws", "realtime", "WebSocket: subscribe, ping; events map and alerts").public(), get(socket::upgrade));
 }

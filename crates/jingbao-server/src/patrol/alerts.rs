@@ -153,5 +153,6 @@ pub async fn apply(st: &AppState, decisions: Vec<Decision>) -> Result<usize, Sto
 pub async fn evaluate_once(st: &AppState) -> Result<usize, StoreError> {
     let open: Vec<String> = alerts::open(st.store.db()).await?.into_iter().filter_map(|a| a.open_key).collect();
     let decisions = st.presence.evaluate(st.now(), &open);
-    apply(st, decisions).await
+    let changed = apply(st, decisions).await?;
+    Ok(changed + crate::patrol::plans::raise_missed(st).await?)
 }

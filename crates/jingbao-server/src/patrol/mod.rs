@@ -8,6 +8,7 @@ pub mod codes;
 pub mod group_commit;
 pub mod idempotency;
 pub mod live;
+pub mod plans;
 pub mod positions;
 pub mod presence;
 pub mod qr_png;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use jingbao_domain::{OrgKind, Role};
 use jingbao_sim::{CompanyKind, DemoDistrict, Gender, LonLat, StaffRole};
 use jingbao_store::entity::{
-    building, checkpoint, company, guard, org_unit, post, shift_template, unit_building, user,
+    building, checkpoint, company, guard, org_unit, patrol_route, post, shift_template, unit_building, user,
 };
 use jingbao_store::repo::{common, settings};
 use jingbao_store::{Actor, AuditEntry, Store, StoreError};
@@ -168,6 +168,18 @@ pub async fn seed(
             std::iter::once(day).chain(night)
         })
         .collect();
+    let routes: Vec<patrol_route::Model> = d
+        .units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            let cps: Vec<Uuid> = d.checkpoints.iter().filter(|c| c.unit == i && !c.indoor).map(|c| c.id).collect();
+            (!cps.is_empty()).then(|| patrol_route::Model {
+                id: Uuid::now_v7(), unit_id: u.id, name: format!("{} 日常巡逻", u.name), checkpoint_ids: serde_json::to_string(&cps).unwrap_or_default(),
+                every_minutes: 120, window_start: 8 * 60, window_end: 20 * 60, scope_path: units[i].path.clone(), created_at: now, updated_at: now,
+            })
+        })
+        .collect();
     let checkpoints: Vec<checkpoint::Model> = d
         .checkpoints
         .iter()
@@ -313,6 +325,7 @@ pub async fn seed(
     common::insert_many::<post::Entity, _>(c, posts, 500).await?;
     common::insert_many::<checkpoint::Entity, _>(c, checkpoints, 500).await?;
     common::insert_many::<shift_template::Entity, _>(c, templates, 500).await?;
+    common::insert_many::<patrol_route::Entity, _>(c, routes, 200).await?;
     common::insert_many::<company::Entity, _>(c, companies, 500).await?;
     common::insert_many::<user::Entity, _>(c, users, 200).await?;
     common::insert_many::<guard::Entity, _>(c, guards, 200).await?;

@@ -24,6 +24,12 @@ fn needs(d: &RouteDoc) -> Option<Permission> {
     if d.path.starts_with("/api/shifts") || d.path == "/api/checkins" || d.path == "/api/positions/batch" || d.path == "/api/heartbeat" || d.path == "/api/me/route" {
         return Some(Permission::PatrolSubmit);
     }
+    if d.path == "/api/patrol-routes/completion" {
+        return Some(Permission::PatrolRead);
+    }
+    if d.path.starts_with("/api/patrol-routes") {
+        return Some(if write { Permission::CheckpointWrite } else { Permission::CheckpointRead });
+    }
     if d.path.starts_with("/api/checkpoint-keys") {
         return Some(Permission::KeyManage);
     }

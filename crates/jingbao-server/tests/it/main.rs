@@ -8,6 +8,7 @@ mod bad_input;
 mod office_files;
 mod openapi;
 mod patrol;
+mod plans;
 mod presence;
 mod realtime;
 mod resources;

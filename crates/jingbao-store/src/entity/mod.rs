@@ -10,6 +10,7 @@ pub mod checkpoint_key;
 pub mod company;
 pub mod guard;
 pub mod org_unit;
+pub mod patrol_route;
 pub mod position;
 pub mod post;
 pub mod session;

@@ -5,5 +5,6 @@ pub mod alerts;
 pub mod checkins;
 pub mod keys;
 pub mod positions;
+pub mod routes;
 pub mod shifts;
 pub mod submissions;
