@@ -290,3 +290,22 @@ pub struct Completion {
     pub by: String,
     pub rows: Vec<CompletionRow>,
 }
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ShiftTemplateOut {
+    pub id: Uuid,
+    pub post_id: Uuid,
+    pub post_name: Option<String>,
+    pub name: String,
+    pub window: TimeWindow,
+    pub min_staff: i32,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftTemplateCreate {
+    pub post_id: Uuid,
+    pub name: String,
+    pub window: TimeWindow,
+    pub min_staff: i32,
+}

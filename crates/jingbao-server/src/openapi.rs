@@ -47,7 +47,7 @@ use utoipa::OpenApi;
     jingbao_api::patrol::LiveList, jingbao_api::patrol::LiveGuard, jingbao_api::patrol::Track, jingbao_api::patrol::TrackPoint,
     jingbao_api::patrol::AlertOut, jingbao_api::patrol::ResolveRequest, jingbao_api::patrol::RouteToday, jingbao_api::patrol::RouteCheckpoint,
     jingbao_api::patrol::PlateOut, jingbao_api::patrol::KeyOut,
-    jingbao_api::patrol::PatrolRouteOut, jingbao_api::patrol::PatrolRouteCreate, jingbao_api::patrol::PatrolRoutePatch, jingbao_api::patrol::TimeWindow, jingbao_api::patrol::Completion, jingbao_api::patrol::CompletionRow,
+    jingbao_api::patrol::PatrolRouteOut, jingbao_api::patrol::PatrolRouteCreate, jingbao_api::patrol::PatrolRoutePatch, jingbao_api::patrol::TimeWindow, jingbao_api::patrol::Completion, jingbao_api::patrol::CompletionRow, jingbao_api::patrol::ShiftTemplateOut, jingbao_api::patrol::ShiftTemplateCreate,
     jingbao_api::system::Health,
     jingbao_api::system::RoleOut,
     jingbao_api::system::AuditRecordOut,

@@ -216,5 +216,9 @@ fn patrol_routes(t: &mut Table) {
     t.add(doc("get", "/api/patrol-routes/completion", "patrol", "Expected vs done for a day, by route, unit, grid or guard").res("Completion").perm(P::PatrolRead), get(patrol::plans::completion_report));
     t.add(doc("get", "/api/patrol-routes/{id}", "patrol", "One patrol route").res("PatrolRouteOut").perm(P::CheckpointRead), get(patrol::plans::get));
     t.add(doc("patch", "/api/patrol-routes/{id}", "patrol", "Update a patrol route").req("PatrolRoutePatch").res("PatrolRouteOut").perm(P::CheckpointWrite), patch(patrol::plans::patch));
+    t.add(doc("get", "/api/shift-templates", "patrol", "Shift templates of visible posts").res("[ShiftTemplateOut]").perm(P::CheckpointRead), get(patrol::templates::list));
+    t.add(doc("post", "/api/shift-templates", "patrol", "Create a shift template").req("ShiftTemplateCreate").res("ShiftTemplateOut").status(201).perm(P::CheckpointWrite), post(patrol::templates::create));
+    t.add(doc("post", "/api/shift-templates/import", "patrol", "Import the roster from .xlsx (all rows or none)").req("multipart").res("ImportResult").perm(P::CheckpointWrite), post(patrol::templates::import_roster));
+    t.add(doc("get", "/api/shift-templates/import-template.xlsx", "patrol", "Roster import template").res("xlsx").perm(P::CheckpointWrite), get(patrol::templates::template));
     t.add(doc("get", "/api/ws", "realtime", "WebSocket: subscribe, ping; events map and alerts").public(), get(socket::upgrade));
 }

@@ -14,4 +14,5 @@ pub mod presence;
 pub mod qr_png;
 pub mod route;
 pub mod shifts;
+pub mod templates;
 

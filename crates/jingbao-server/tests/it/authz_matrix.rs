@@ -27,7 +27,10 @@ fn needs(d: &RouteDoc) -> Option<Permission> {
     if d.path == "/api/patrol-routes/completion" {
         return Some(Permission::PatrolRead);
     }
-    if d.path.starts_with("/api/patrol-routes") {
+    if d.path.starts_with("/api/patrol-routes") || d.path.starts_with("/api/shift-templates") {
+        if d.path.ends_with("/import-template.xlsx") {
+            return Some(Permission::CheckpointWrite);
+        }
         return Some(if write { Permission::CheckpointWrite } else { Permission::CheckpointRead });
     }
     if d.path.starts_with("/api/checkpoint-keys") {

@@ -95,3 +95,23 @@ both_backends!(company_and_checkpoint_imports, |store| {
     assert_eq!(list["items"][0]["indoor"], true);
     assert_eq!(list["items"][0]["floor"], -1);
 });
+
+both_backends!(roster_import_all_or_nothing, |store| {
+    let t = TestApp::new(store).await;
+    let officer = t.token("officer_a").await;
+    let h = read_first_sheet(&t.get("/api/shift-templates/import-template.xlsx", &officer).await.bytes).expect("tpl")[0].clone();
+    let h: Vec<&str> = h.iter().map(String::as_str).collect();
+    let day = vec!["FX-Ua1", "大堂岗", "白班", "08:00", "20:00", "1"];
+    let night = vec!["FX-Ua1", "大堂岗", "夜班", "20:00", "08:00", "2"];
+    let foreign = vec!["FX-Ub1", "大堂岗", "白班", "25:00", "08:00", "0"];
+    let r = upload(&t, &officer, "/api/shift-templates/import", workbook(&[h.clone(), day.clone(), foreign])).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.json()["details"].as_array().expect("d").iter().all(|d| d["row"] == 3));
+    assert_eq!(t.get("/api/shift-templates", &officer).await.json()["total"], 0, "nothing half-imported");
+    let r = upload(&t, &officer, "/api/shift-templates/import", workbook(&[h, day, night])).await;
+    assert_eq!(r.json()["imported"], 2, "{}", String::from_utf8_lossy(&r.bytes));
+    let list = t.get("/api/shift-templates", &officer).await.json();
+    let windows: Vec<String> = list["items"].as_array().expect("items").iter().map(|i| format!("{}-{}", i["window"]["start"].as_str().unwrap_or(""), i["window"]["end"].as_str().unwrap_or(""))).collect();
+    assert!(windows.contains(&"20:00-08:00".to_string()), "{windows:?}");
+    assert_eq!(t.get("/api/shift-templates", &t.token("officer_b").await).await.json()["total"], 0);
+});
