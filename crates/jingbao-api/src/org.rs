@@ -169,4 +169,6 @@ pub struct MapBase {
     pub buildings: serde_json::Value,
     #[schema(value_type = Object)]
     pub grids: serde_json::Value,
+    /// Raster tile URL template of an intranet tile server, when one is configured.
+    pub tile_url: Option<String>,
 }

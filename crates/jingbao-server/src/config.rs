@@ -34,6 +34,9 @@ pub struct ServerConfig {
     pub officer_totp: bool,
     pub json_limit: usize,
     pub upload_limit: usize,
+    /// An intranet tile server for the map (`…/{z}/{x}/{y}.png`); none by default, the map
+    /// then draws only our own layers.
+    pub tile_url: Option<String>,
 }
 
 impl Default for ServerConfig {
@@ -53,6 +56,7 @@ impl Default for ServerConfig {
             officer_totp: false,
             json_limit: 1024 * 1024,
             upload_limit: 20 * 1024 * 1024,
+            tile_url: None,
         }
     }
 }

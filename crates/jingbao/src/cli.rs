@@ -84,6 +84,9 @@ pub struct CommonServe {
     /// Require a second factor for command officers too.
     #[arg(long, env = "JINGBAO_OFFICER_TOTP")]
     pub officer_totp: Option<bool>,
+    /// Raster tile URL template of an intranet tile server (`https://tiles.local/{z}/{x}/{y}.png`).
+    #[arg(long, env = "JINGBAO_TILE_URL")]
+    pub tile_url: Option<String>,
     /// PEM certificate chain: serve HTTPS (phones need it for location and offline use).
     #[arg(long, env = "JINGBAO_TLS_CERT", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,

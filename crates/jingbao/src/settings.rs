@@ -19,6 +19,7 @@ pub struct FileSettings {
     pub officer_totp: Option<bool>,
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
+    pub tile_url: Option<String>,
 }
 
 pub fn load_file(path: Option<&Path>) -> anyhow::Result<FileSettings> {
@@ -43,6 +44,7 @@ pub struct Effective {
     pub officer_totp: bool,
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
+    pub tile_url: Option<String>,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -81,6 +83,7 @@ pub fn merge(
         officer_totp: c.officer_totp.or(f.officer_totp).unwrap_or(false),
         tls_cert: c.tls_cert.clone().or(f.tls_cert),
         tls_key: c.tls_key.clone().or(f.tls_key),
+        tile_url: c.tile_url.clone().or(f.tile_url),
     }
 }
 

@@ -66,5 +66,6 @@ pub async fn base(State(st): State<AppState>, c: Caller) -> ApiResult<Json<MapBa
         bounds,
         buildings: json!({"type": "FeatureCollection", "features": bfeatures}),
         grids: json!({"type": "FeatureCollection", "features": gfeatures}),
+        tile_url: st.config.tile_url.clone(),
     }))
 }

@@ -40,6 +40,7 @@ pub fn server_config(e: &Effective) -> anyhow::Result<ServerConfig> {
         hash_profile: HashProfile::Production,
         display_ip_ranges: ranges,
         officer_totp: e.officer_totp,
+        tile_url: e.tile_url.clone(),
         ..ServerConfig::default()
     })
 }
