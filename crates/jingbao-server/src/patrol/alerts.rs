@@ -71,7 +71,8 @@ async fn change(st: &AppState, c: &Caller, id: Uuid, resolve: Option<Option<Stri
             a.resolved_at = Some(now);
             a.resolved_by = Some(c.user.username.clone());
             a.resolve_note = note.map(|n| n.chars().take(1000).collect());
-            a.open_key = None;
+            // The open key stays until the condition itself ends, so a condition that still
+            // holds is not raised again right after a person resolved it.
             "alert.resolve"
         }
     };
@@ -131,6 +132,14 @@ pub async fn apply(st: &AppState, decisions: Vec<Decision>) -> Result<usize, Sto
             Decision::Resolve { open_key: key } => {
                 let open = alerts::open(st.store.db()).await?;
                 let Some(mut a) = open.into_iter().find(|a| a.open_key.as_deref() == Some(key.as_str())) else { continue };
+                if a.state == "resolved" {
+                    // Resolved by a person earlier; the condition has now ended too.
+                    a.open_key = None;
+                    let tx = st.store.write().await?;
+                    common::update::<alert::Entity, _>(tx.conn(), a.clone()).await?;
+                    tx.commit(AuditEntry::new(now, &system, "alert.condition_ended", "alert").object(a.id)).await?;
+                    continue;
+                }
                 a.state = "resolved".into();
                 a.resolved_at = Some(now);
                 a.resolved_by = Some("system".into());

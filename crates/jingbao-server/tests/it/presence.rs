@@ -107,3 +107,23 @@ both_backends!(vacant_post_during_manned_hours, |store| {
     let again = t.post(&format!("/api/alerts/{id}/resolve"), &officer, json!({"note": "已处理"})).await;
     assert_eq!(again.code(), "alert_resolved");
 });
+
+both_backends!(manual_resolve_is_not_undone_while_the_condition_holds, |store| {
+    let t = TestApp::new(store).await;
+    let guard = t.token("guard_a1").await;
+    start_shift(&t, &guard).await;
+    t.post("/api/positions/batch", &guard, batch(&t, 29.8001, 121.5011)).await;
+    t.clock.advance(Duration::minutes(16));
+    evaluate_once(&t.state).await.expect("eval");
+    let officer = t.token("officer_a").await;
+    let id = alerts(&t, "kind=offline").await["items"][0]["id"].as_str().expect("id").to_string();
+    let r = t.post(&format!("/api/alerts/{id}/resolve"), &officer, json!({"note": "已电话联系"})).await;
+    assert_eq!(r.json()["state"], "resolved");
+    evaluate_once(&t.state).await.expect("eval");
+    assert_eq!(alerts(&t, "kind=offline").await["total"], 1, "still silent: not raised again");
+    t.post("/api/heartbeat", &guard, json!({"device_time": t.clock_now()})).await;
+    evaluate_once(&t.state).await.expect("eval");
+    t.clock.advance(Duration::minutes(16));
+    evaluate_once(&t.state).await.expect("eval");
+    assert_eq!(alerts(&t, "kind=offline").await["total"], 2, "a new silence is a new alert");
+});

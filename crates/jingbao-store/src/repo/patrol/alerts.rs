@@ -29,8 +29,14 @@ pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<
     Ok(Entity::find_by_id(id).filter(scope::condition(s, C::ScopePath, None)).one(db).await?)
 }
 
+/// Alerts of the presence kinds whose open key is still held (their condition has not been
+/// seen to end). Missed-round alerts keep their key for good, only to stay unique.
 pub async fn open<D: ConnectionTrait>(db: &D) -> Result<Vec<Model>> {
-    Ok(Entity::find().filter(C::OpenKey.is_not_null()).all(db).await?)
+    Ok(Entity::find()
+        .filter(C::OpenKey.is_not_null())
+        .filter(C::Kind.is_in(["off_post", "offline", "vacant_post"]))
+        .all(db)
+        .await?)
 }
 
 /// Inserts the alert unless one with the same open key is open; true when inserted.
