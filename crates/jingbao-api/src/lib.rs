@@ -2,6 +2,7 @@
 //! document's schemas derive from these.
 
 pub mod auth;
+pub mod directives;
 pub mod error;
 pub mod org;
 pub mod patrol;

@@ -30,6 +30,8 @@ pub enum Permission {
     AlertManage,
     /// Rotate the keys that sign checkpoint plates.
     KeyManage,
+    /// Issue, resend and cancel directives.
+    DirectiveIssue,
     CapMap,
     CapPatrol,
     CapReports,
@@ -46,7 +48,7 @@ pub enum Permission {
 use Permission::*;
 
 impl Permission {
-    pub const ALL: [Permission; 30] = [
+    pub const ALL: [Permission; 31] = [
         OrgRead,
         OrgWrite,
         BuildingRead,
@@ -66,6 +68,7 @@ impl Permission {
         PatrolRead,
         AlertManage,
         KeyManage,
+        DirectiveIssue,
         CapMap,
         CapPatrol,
         CapReports,
@@ -100,6 +103,7 @@ impl Permission {
             PatrolRead => "patrol.read",
             AlertManage => "alert.manage",
             KeyManage => "key.manage",
+            DirectiveIssue => "directive.issue",
             CapMap => "cap.map",
             CapPatrol => "cap.patrol",
             CapReports => "cap.reports",
@@ -119,6 +123,7 @@ impl Permission {
 pub fn role_permissions(role: Role) -> &'static [Permission] {
     match role {
         Role::CommandOfficer => &[
+            DirectiveIssue,
             PatrolRead,
             AlertManage,
             OrgRead,

@@ -37,6 +37,8 @@ pub struct ServerConfig {
     /// An intranet tile server for the map (`…/{z}/{x}/{y}.png`); none by default, the map
     /// then draws only our own layers.
     pub tile_url: Option<String>,
+    /// Where escalation notifications are POSTed (an SMS gateway, a WeCom/DingTalk robot).
+    pub notify_webhook: Option<String>,
 }
 
 impl Default for ServerConfig {
@@ -57,6 +59,7 @@ impl Default for ServerConfig {
             json_limit: 1024 * 1024,
             upload_limit: 20 * 1024 * 1024,
             tile_url: None,
+            notify_webhook: None,
         }
     }
 }

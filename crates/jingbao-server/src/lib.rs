@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod directives;
 pub mod http;
 pub mod in_process;
 pub mod office;

@@ -220,5 +220,21 @@ fn patrol_routes(t: &mut Table) {
     t.add(doc("post", "/api/shift-templates", "patrol", "Create a shift template").req("ShiftTemplateCreate").res("ShiftTemplateOut").status(201).perm(P::CheckpointWrite), post(patrol::templates::create));
     t.add(doc("post", "/api/shift-templates/import", "patrol", "Import the roster from .xlsx (all rows or none)").req("multipart").res("ImportResult").perm(P::CheckpointWrite), post(patrol::templates::import_roster));
     t.add(doc("get", "/api/shift-templates/import-template.xlsx", "patrol", "Roster import template").res("xlsx").perm(P::CheckpointWrite), get(patrol::templates::template));
+    directive_routes(t);
     t.add(doc("get", "/api/ws", "realtime", "WebSocket: subscribe, ping; events map and alerts").public(), get(socket::upgrade));
+}
+
+/// Directives (docs/API-directives.md).
+fn directive_routes(t: &mut Table) {
+    use Permission as P;
+    use crate::directives::{board, guard, issue};
+    t.add(doc("post", "/api/directives", "directives", "Issue a directive").req("DirectiveCreate").res("DirectiveCreated").status(201).perm(P::DirectiveIssue), post(issue::create));
+    t.add(doc("get", "/api/directives", "directives", "Directives (scoped)").res("[DirectiveOut]").query(LIST_Q).perm(P::CapDirectives), get(board::list));
+    t.add(doc("get", "/api/directives/{id}", "directives", "A directive with its recipients").res("DirectiveDetail").perm(P::CapDirectives), get(board::get));
+    t.add(doc("get", "/api/directives/{id}/board", "directives", "The live ack board").res("Board").perm(P::CapDirectives), get(board::board));
+    t.add(doc("post", "/api/directives/{id}/cancel", "directives", "Cancel").res("DirectiveOut").perm(P::DirectiveIssue), post(issue::cancel));
+    t.add(doc("post", "/api/directives/{id}/resend", "directives", "Push again to those not signed").res("object").perm(P::DirectiveIssue), post(issue::resend));
+    t.add(doc("post", "/api/directives/{id}/ack", "directives", "Sign for (签收)").req("AckRequest").res("AckReply").perm(P::PatrolSubmit), post(guard::ack));
+    t.add(doc("post", "/api/directives/{id}/feedback", "directives", "Report what was done (落实反馈)").req("FeedbackRequest").res("AckReply").perm(P::PatrolSubmit), post(guard::feedback));
+    t.add(doc("get", "/api/me/directives", "directives", "The guard's directives (?open=true)").res("[MyDirective]").perm(P::PatrolSubmit), get(guard::mine));
 }

@@ -163,5 +163,6 @@ pub async fn evaluate_once(st: &AppState) -> Result<usize, StoreError> {
     let open: Vec<String> = alerts::open(st.store.db()).await?.into_iter().filter_map(|a| a.open_key).collect();
     let decisions = st.presence.evaluate(st.now(), &open);
     let changed = apply(st, decisions).await?;
-    Ok(changed + crate::patrol::plans::raise_missed(st).await?)
+    let missed = crate::patrol::plans::raise_missed(st).await?;
+    Ok(changed + missed + crate::directives::escalate::run_once(st).await?)
 }

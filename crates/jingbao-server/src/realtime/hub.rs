@@ -25,6 +25,10 @@ impl Event {
     pub fn alerts(scope_path: &str, payload: Value) -> Event {
         Event { topic: "alerts", scope_path: scope_path.to_string(), payload }
     }
+    /// A directive's board changed (subscribers of `board:<id>` and of `directives`).
+    pub fn board(directive_id: uuid::Uuid, scope_path: &str) -> Event {
+        Event { topic: "board", scope_path: scope_path.to_string(), payload: serde_json::json!({"directive_id": directive_id}) }
+    }
 }
 
 pub struct Hub {

@@ -37,6 +37,9 @@ async fn run(socket: WebSocket, st: AppState, c: Caller) {
     let mut topics: HashSet<String> = HashSet::new();
     let mut check = tokio::time::interval(Duration::from_secs(5));
     let mut last_heard = tokio::time::Instant::now();
+    // The last outbox sequence sent to this terminal (guards only).
+    let mut cursor: Option<i64> = None;
+    let own_guard = c.user.guard_id;
     loop {
         tokio::select! {
             msg = rx.next() => {
@@ -50,6 +53,14 @@ async fn run(socket: WebSocket, st: AppState, c: Caller) {
                 match v["type"].as_str() {
                     Some("ping") => {
                         if tx.send(Message::Text(r#"{"type":"pong"}"#.into())).await.is_err() { break }
+                    }
+                    Some("resume") => {
+                        let Some(g) = own_guard else { continue };
+                        let from = v["cursor"].as_i64().unwrap_or(0);
+                        let last = match send_outbox(&st, &mut tx, g, from).await { Some(l) => l, None => break };
+                        cursor = Some(last);
+                        let done = serde_json::json!({"type": "resumed", "cursor": last});
+                        if tx.send(Message::Text(done.to_string().into())).await.is_err() { break }
                     }
                     Some("subscribe") => {
                         for t in v["topics"].as_array().into_iter().flatten().filter_map(|t| t.as_str()) {
@@ -65,6 +76,20 @@ async fn run(socket: WebSocket, st: AppState, c: Caller) {
                 }
             }
             ev = events.recv() => match ev {
+                Ok(e) if e.topic == "directive" => {
+                    let Some(g) = own_guard.filter(|g| e.payload["guard_id"].as_str() == Some(g.to_string().as_str())) else { continue };
+                    let seq = e.payload["seq"].as_i64().unwrap_or(0);
+                    let from = cursor.unwrap_or(seq - 1).min(seq - 1);
+                    match send_outbox(&st, &mut tx, g, from).await { Some(l) => cursor = Some(l.max(cursor.unwrap_or(0))), None => break }
+                }
+                Ok(e) if e.topic == "board" => {
+                    let id = e.payload["directive_id"].as_str().unwrap_or("");
+                    let wanted = topics.contains("directives") || topics.contains(&format!("board:{id}"));
+                    if wanted && c.scope.admits_path(&e.scope_path) {
+                        let body = serde_json::json!({"type": "event", "topic": format!("board:{id}"), "directive_id": id});
+                        if tx.send(Message::Text(body.to_string().into())).await.is_err() { break }
+                    }
+                }
                 Ok(e) => {
                     let visible = c.scope.admits_path(&e.scope_path) || e.payload.get("guard_id").and_then(|g| g.as_str()) == c.scope.guard_id.map(|g| g.to_string()).as_deref();
                     if topics.contains(e.topic) && visible {
@@ -89,4 +114,19 @@ async fn run(socket: WebSocket, st: AppState, c: Caller) {
             }
         }
     }
+}
+
+/// Sends the guard's outbox entries after `from`, in order, marking them delivered; returns
+/// the last sequence sent (or `from`), None when the socket failed.
+async fn send_outbox(st: &AppState, tx: &mut futures_util::stream::SplitSink<WebSocket, Message>, guard: uuid::Uuid, from: i64) -> Option<i64> {
+    let entries = crate::directives::deliver::catch_up(st, guard, from).await.unwrap_or_default();
+    let mut last = from;
+    for (seq, directive_id, msg) in entries {
+        if tx.send(Message::Text(msg.to_string().into())).await.is_err() {
+            return None;
+        }
+        let _ = crate::directives::deliver::delivered(st, directive_id, guard).await;
+        last = seq;
+    }
+    Some(last)
 }

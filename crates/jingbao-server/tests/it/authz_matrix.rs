@@ -24,6 +24,12 @@ fn needs(d: &RouteDoc) -> Option<Permission> {
     if d.path.starts_with("/api/shifts") || d.path == "/api/checkins" || d.path == "/api/positions/batch" || d.path == "/api/heartbeat" || d.path == "/api/me/route" {
         return Some(Permission::PatrolSubmit);
     }
+    if d.path == "/api/me/directives" || d.path.ends_with("/ack") || d.path.ends_with("/feedback") {
+        return Some(Permission::PatrolSubmit);
+    }
+    if d.path.starts_with("/api/directives") {
+        return Some(if write { Permission::DirectiveIssue } else { Permission::CapDirectives });
+    }
     if d.path == "/api/patrol-routes/completion" {
         return Some(Permission::PatrolRead);
     }

@@ -33,7 +33,7 @@ both_backends!(every_json_route_rejects_bad_bodies, |store| {
         let m = d.method.to_uppercase();
         let who = match d.perm {
             Some(jingbao_domain::Permission::PatrolSubmit) => &guard,
-            Some(jingbao_domain::Permission::AlertManage) => &officer,
+            Some(jingbao_domain::Permission::AlertManage | jingbao_domain::Permission::DirectiveIssue) => &officer,
             _ => &admin,
         };
         let r = raw_body(&t, who, &m, &path, "application/json", b"{,".to_vec()).await;

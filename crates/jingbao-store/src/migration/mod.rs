@@ -7,6 +7,7 @@ mod m0001_foundation;
 mod m0002_audit_object_index;
 mod m0003_patrol;
 mod m0004_patrol_routes;
+mod m0005_directives;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_audit_object_index::Migration),
             Box::new(m0003_patrol::Migration),
             Box::new(m0004_patrol_routes::Migration),
+            Box::new(m0005_directives::Migration),
         ]
     }
 }

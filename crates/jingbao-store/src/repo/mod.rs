@@ -5,6 +5,8 @@ pub mod buildings;
 pub mod checkpoints;
 pub mod common;
 pub mod companies;
+pub mod counters;
+pub mod directives;
 pub mod guards;
 pub mod org_units;
 pub mod patrol;
