@@ -108,6 +108,20 @@ pub async fn run(t: Arc<dyn Transport>, cfg: PatrolConfig) {
             let (lat, lon) = jitter(&mut rng, centre, 12.0);
             let batch = json!({"id": Uuid::now_v7(), "positions": [{"id": Uuid::now_v7(), "lat": lat, "lon": lon, "accuracy": rng.random_range(4.0..25.0), "device_time": Utc::now()}]});
             t.call("POST", "/api/positions/batch", Some(&w.token), Some(batch)).await;
+            // Open directives: most are signed for within a few rounds, with feedback after.
+            if round % 2 == 0 && !w.silent {
+                let (_, open) = t.call("GET", "/api/me/directives?open=true", Some(&w.token), None).await;
+                for d in open["items"].as_array().into_iter().flatten() {
+                    let Some(id) = d["directive"]["id"].as_str() else { continue };
+                    if d["state"] == "pending" || d["state"] == "delivered" || d["state"] == "overdue" {
+                        if rng.random_bool(0.7) {
+                            t.call("POST", &format!("/api/directives/{id}/ack"), Some(&w.token), Some(json!({"id": Uuid::now_v7(), "device_time": Utc::now()}))).await;
+                        }
+                    } else if d["directive"]["feedback_required"] == true && rng.random_bool(0.4) {
+                        t.call("POST", &format!("/api/directives/{id}/feedback"), Some(&w.token), Some(json!({"id": Uuid::now_v7(), "text": "已按指令完成巡查，未发现异常"}))).await;
+                    }
+                }
+            }
             // About every ten minutes, a check-in at one of the unit's checkpoints.
             if !away && !w.plates.is_empty() && rng.random_bool(0.05) {
                 let p = &w.plates[rng.random_range(0..w.plates.len())];

@@ -87,6 +87,9 @@ pub struct CommonServe {
     /// Raster tile URL template of an intranet tile server (`https://tiles.local/{z}/{x}/{y}.png`).
     #[arg(long, env = "JINGBAO_TILE_URL")]
     pub tile_url: Option<String>,
+    /// URL (http://…) that escalation notifications are POSTed to (SMS gateway, WeCom/DingTalk robot).
+    #[arg(long, env = "JINGBAO_NOTIFY_WEBHOOK")]
+    pub notify_webhook: Option<String>,
     /// PEM certificate chain: serve HTTPS (phones need it for location and offline use).
     #[arg(long, env = "JINGBAO_TLS_CERT", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,

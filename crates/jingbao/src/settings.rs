@@ -20,6 +20,7 @@ pub struct FileSettings {
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
     pub tile_url: Option<String>,
+    pub notify_webhook: Option<String>,
 }
 
 pub fn load_file(path: Option<&Path>) -> anyhow::Result<FileSettings> {
@@ -45,6 +46,7 @@ pub struct Effective {
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
     pub tile_url: Option<String>,
+    pub notify_webhook: Option<String>,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -84,6 +86,7 @@ pub fn merge(
         tls_cert: c.tls_cert.clone().or(f.tls_cert),
         tls_key: c.tls_key.clone().or(f.tls_key),
         tile_url: c.tile_url.clone().or(f.tile_url),
+        notify_webhook: c.notify_webhook.clone().or(f.notify_webhook),
     }
 }
 

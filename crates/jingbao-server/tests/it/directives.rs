@@ -179,3 +179,26 @@ both_backends!(delivered_live_and_caught_up_in_order, |store| {
     let detail = t.get(&format!("/api/directives/{}", first["id"].as_str().expect("id")), &officer).await.json();
     assert_eq!(detail["recipients"][0]["state"], "delivered");
 });
+
+both_backends!(escalation_reaches_the_webhook, |store| {
+    use tokio::io::AsyncReadExt;
+    let hook = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}/sms", hook.local_addr().expect("addr"));
+    let cfg = jingbao_server::ServerConfig { notify_webhook: Some(url), ..crate::support::config() };
+    let t = TestApp::with_config(store, cfg).await;
+    let received = tokio::spawn(async move {
+        let (mut s, _) = hook.accept().await.expect("accept");
+        let mut buf = vec![0u8; 8192];
+        let n = s.read(&mut buf).await.expect("read");
+        String::from_utf8_lossy(&buf[..n]).to_string()
+    });
+    let officer = t.token("officer_a").await;
+    let g1 = t.token("guard_a1").await;
+    start_shift(&t, &g1).await;
+    t.post("/api/directives", &officer, to_unit(t.fx.stations[0].units[0].unit)).await;
+    t.clock.advance(Duration::minutes(5));
+    evaluate_once(&t.state).await.expect("eval");
+    let req = tokio::time::timeout(std::time::Duration::from_secs(5), received).await.expect("webhook called").expect("join");
+    assert!(req.starts_with("POST /sms HTTP/1.1"), "{req}");
+    assert!(req.contains("directive_reminder") && req.contains("周末夜间巡查"), "{req}");
+});

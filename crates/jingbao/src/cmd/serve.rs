@@ -41,6 +41,7 @@ pub fn server_config(e: &Effective) -> anyhow::Result<ServerConfig> {
         display_ip_ranges: ranges,
         officer_totp: e.officer_totp,
         tile_url: e.tile_url.clone(),
+        notify_webhook: e.notify_webhook.clone(),
         ..ServerConfig::default()
     })
 }
