@@ -1,6 +1,7 @@
 //! Jingbao domain: the types and rules of the platform, free of IO and of the clock
 //! (every rule that needs the time takes `now` as a parameter).
 
+pub mod ack_score;
 pub mod audit_chain;
 pub mod checkin;
 pub mod patrol_plan;

@@ -236,5 +236,8 @@ fn directive_routes(t: &mut Table) {
     t.add(doc("post", "/api/directives/{id}/resend", "directives", "Push again to those not signed").res("object").perm(P::DirectiveIssue), post(issue::resend));
     t.add(doc("post", "/api/directives/{id}/ack", "directives", "Sign for (签收)").req("AckRequest").res("AckReply").perm(P::PatrolSubmit), post(guard::ack));
     t.add(doc("post", "/api/directives/{id}/feedback", "directives", "Report what was done (落实反馈)").req("FeedbackRequest").res("AckReply").perm(P::PatrolSubmit), post(guard::feedback));
+    t.add(doc("post", "/api/ack-tests", "directives", "Start an ack test (每月测试) to the units in scope").res("object").status(201).perm(P::DirectiveIssue), post(crate::directives::ack_tests::start));
+    t.add(doc("get", "/api/ack-tests/ranking", "directives", "A month's ranking: test and other directives, units to interview").res("object").perm(P::CapDirectives), get(crate::directives::ack_tests::ranking));
+    t.add(doc("get", "/api/ack-tests/{id}/results", "directives", "Per-unit results of an ack test").res("object").perm(P::CapDirectives), get(crate::directives::ack_tests::results));
     t.add(doc("get", "/api/me/directives", "directives", "The guard's directives (?open=true)").res("[MyDirective]").perm(P::PatrolSubmit), get(guard::mine));
 }

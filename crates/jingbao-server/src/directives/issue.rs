@@ -68,6 +68,12 @@ async fn doc_no<C: sea_orm::ConnectionTrait>(conn: &C, root: &str, name: &str, y
 }
 
 pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(b): ApiJson<DirectiveCreate>) -> ApiResult<(StatusCode, Json<DirectiveCreated>)> {
+    Ok((StatusCode::CREATED, Json(issue_directive(&st, &c, b).await?)))
+}
+
+/// Validates, resolves recipients and issues; used by the API and by ack tests.
+pub async fn issue_directive(st: &AppState, c: &Caller, b: DirectiveCreate) -> ApiResult<DirectiveCreated> {
+    let (st, c) = (st.clone(), c.clone());
     let mut ck = Check::new();
     ck.one_of("kind", &b.kind, KINDS);
     ck.text("title", &b.title, 200);
@@ -144,7 +150,7 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(b): ApiJson<D
         push(&st, &d, r);
     }
     st.hub.publish(crate::realtime::Event::board(id, &d.scope_path));
-    Ok((StatusCode::CREATED, Json(DirectiveCreated { id, doc_no: doc, recipient_count: rows.len() as u32 })))
+    Ok(DirectiveCreated { id, doc_no: doc, recipient_count: rows.len() as u32 })
 }
 
 async fn load(st: &AppState, c: &Caller, id: Uuid) -> ApiResult<(directive::Model, Vec<directive_recipient::Model>)> {

@@ -202,3 +202,30 @@ both_backends!(escalation_reaches_the_webhook, |store| {
     assert!(req.starts_with("POST /sms HTTP/1.1"), "{req}");
     assert!(req.contains("directive_reminder") && req.contains("周末夜间巡查"), "{req}");
 });
+
+both_backends!(ack_test_results_and_ranking, |store| {
+    let t = TestApp::new(store).await;
+    let officer = t.token("officer_a").await;
+    let g1 = t.token("guard_a1").await;
+    start_shift(&t, &g1).await;
+    let r = t.post("/api/ack-tests", &officer, json!({})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&r.bytes));
+    assert_eq!((r.json()["recipient_count"].as_u64(), r.json()["vacant_units"].as_u64()), (Some(1), Some(2)));
+    let id = r.json()["id"].as_str().expect("id").to_string();
+    t.clock.advance(Duration::seconds(40));
+    ack(&t, &g1, &id, Uuid::now_v7()).await;
+    let res = t.get(&format!("/api/ack-tests/{id}/results"), &officer).await.json();
+    let units = res["units"].as_array().expect("units");
+    assert_eq!(units.len(), 3);
+    let a1 = units.iter().find(|u| u["unit_id"] == json!(t.fx.stations[0].units[0].unit)).expect("a1");
+    assert_eq!((a1["on_time_rate"].as_f64(), a1["median_latency_s"].as_i64(), a1["ranked"].as_bool()), (Some(1.0), Some(40), Some(false)));
+    let vacant: Vec<&Value> = units.iter().filter(|u| u["vacant"] == true).collect();
+    assert_eq!(vacant.len(), 2);
+    assert!(vacant.iter().all(|u| u["on_time_rate"] == 0.0), "absence is no escape");
+    let month = (t.clock_now() + Duration::hours(8)).format("%Y-%m").to_string();
+    let rank = t.get(&format!("/api/ack-tests/ranking?month={month}"), &officer).await.json();
+    let interview: Vec<&Value> = rank["interview"].as_array().expect("interview").iter().collect();
+    assert_eq!(interview.len(), 2, "the two vacant units, not the one too small to rank: {rank}");
+    assert_eq!(t.get(&format!("/api/ack-tests/{id}/results"), &t.token("officer_b").await).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(t.get("/api/ack-tests/ranking?month=2026-13", &officer).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+});
