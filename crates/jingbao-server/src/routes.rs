@@ -239,5 +239,9 @@ fn directive_routes(t: &mut Table) {
     t.add(doc("post", "/api/ack-tests", "directives", "Start an ack test (每月测试) to the units in scope").res("object").status(201).perm(P::DirectiveIssue), post(crate::directives::ack_tests::start));
     t.add(doc("get", "/api/ack-tests/ranking", "directives", "A month's ranking: test and other directives, units to interview").res("object").perm(P::CapDirectives), get(crate::directives::ack_tests::ranking));
     t.add(doc("get", "/api/ack-tests/{id}/results", "directives", "Per-unit results of an ack test").res("object").perm(P::CapDirectives), get(crate::directives::ack_tests::results));
+    t.add(doc("post", "/api/bulletins", "directives", "Write the month's bulletin (月度通报)").res("object").status(201).perm(P::DirectiveIssue), post(crate::directives::bulletins::create));
+    t.add(doc("get", "/api/bulletins", "directives", "Bulletins (?month=YYYY-MM)").res("object").perm(P::CapDirectives), get(crate::directives::bulletins::list));
+    t.add(doc("get", "/api/bulletins/{id}/docx", "directives", "The bulletin as an editable Word document").res("object").perm(P::CapDirectives), get(crate::directives::bulletins::docx));
+    t.add(doc("get", "/api/bulletins/{id}/xlsx", "directives", "The bulletin's Excel annex").res("xlsx").perm(P::CapDirectives), get(crate::directives::bulletins::xlsx));
     t.add(doc("get", "/api/me/directives", "directives", "The guard's directives (?open=true)").res("[MyDirective]").perm(P::PatrolSubmit), get(guard::mine));
 }

@@ -125,13 +125,23 @@ pub async fn results(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) 
 pub async fn ranking(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiResult<Json<Value>> {
     let now = st.now();
     let month = match q.0.get("month") {
-        Some(m) => NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").map_err(|_| ApiError::invalid_field("month", "invalid", "YYYY-MM"))?,
+        Some(m) => parse_month(m)?,
         None => (now + Duration::hours(8)).date_naive().with_day(1).unwrap_or_default(),
     };
     let threshold = match q.0.get("threshold") {
         Some(t) => t.parse::<f64>().ok().filter(|t| (0.0..=1.0).contains(t)).ok_or_else(|| ApiError::invalid_field("threshold", "invalid", "0 to 1"))?,
         None => DEFAULT_INTERVIEW_THRESHOLD,
     };
+    Ok(Json(ranking_data(&st, &c, month, threshold).await?))
+}
+
+/// The first day of the month named `YYYY-MM`.
+pub fn parse_month(m: &str) -> ApiResult<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").map_err(|_| ApiError::invalid_field("month", "invalid", "YYYY-MM"))
+}
+
+/// A month's ranking as the API and the bulletin show it.
+pub async fn ranking_data(st: &AppState, c: &Caller, month: NaiveDate, threshold: f64) -> ApiResult<Value> {
     let start = Utc.from_utc_datetime(&month.and_hms_opt(0, 0, 0).unwrap_or_default()) - Duration::hours(8);
     let next = month.checked_add_months(chrono::Months::new(1)).unwrap_or(month);
     let end = Utc.from_utc_datetime(&next.and_hms_opt(0, 0, 0).unwrap_or_default()) - Duration::hours(8);
@@ -145,7 +155,7 @@ pub async fn ranking(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiR
         }
     }
     let units: Vec<Uuid> = test.keys().chain(other.keys()).copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let names = unit_names(&st, units.iter().copied()).await?;
+    let names = unit_names(st, units.iter().copied()).await?;
     let mut rows: Vec<Value> = units
         .iter()
         .filter(|u| names.contains_key(u))
@@ -164,5 +174,5 @@ pub async fn ranking(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiR
         .filter(|r| r["test"]["ranked"] == true && r["test"]["on_time_rate"].as_f64().is_some_and(|x| x < threshold))
         .map(|r| json!({"unit_id": r["unit_id"], "unit_name": r["unit_name"], "on_time_rate": r["test"]["on_time_rate"], "vacant": r["test"]["vacant"]}))
         .collect();
-    Ok(Json(json!({"month": month.format("%Y-%m").to_string(), "threshold": threshold, "units": rows, "interview": interview})))
+    Ok(json!({"month": month.format("%Y-%m").to_string(), "threshold": threshold, "units": rows, "interview": interview}))
 }

@@ -3,6 +3,7 @@
 
 pub mod ack_tests;
 pub mod board;
+pub mod bulletins;
 pub mod deliver;
 pub mod escalate;
 pub mod guard;

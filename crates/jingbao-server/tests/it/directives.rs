@@ -229,3 +229,40 @@ both_backends!(ack_test_results_and_ranking, |store| {
     assert_eq!(t.get(&format!("/api/ack-tests/{id}/results"), &t.token("officer_b").await).await.status, StatusCode::NOT_FOUND);
     assert_eq!(t.get("/api/ack-tests/ranking?month=2026-13", &officer).await.status, StatusCode::UNPROCESSABLE_ENTITY);
 });
+
+both_backends!(monthly_bulletin_documents, |store| {
+    use std::io::Read;
+    let t = TestApp::new(store).await;
+    let officer = t.token("officer_a").await;
+    let g1 = t.token("guard_a1").await;
+    start_shift(&t, &g1).await;
+    let id = t.post("/api/ack-tests", &officer, json!({})).await.json()["id"].as_str().expect("id").to_string();
+    ack(&t, &g1, &id, Uuid::now_v7()).await;
+    let month = (t.clock_now() + Duration::hours(8)).format("%Y-%m").to_string();
+    let b = t.post("/api/bulletins", &officer, json!({"month": month})).await;
+    assert_eq!(b.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&b.bytes));
+    let doc_no = b.json()["doc_no"].as_str().expect("doc").to_string();
+    assert!(doc_no.contains("警通〔2026〕1号"), "{doc_no}");
+    let bid = b.json()["id"].as_str().expect("id").to_string();
+    assert_eq!(t.get(&format!("/api/bulletins?month={month}"), &officer).await.json()["total"], 1);
+    let docx = t.get(&format!("/api/bulletins/{bid}/docx"), &officer).await;
+    assert_eq!(docx.status, StatusCode::OK);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx.bytes.clone())).expect("a .docx is a zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").expect("document part").read_to_string(&mut xml).expect("read");
+    assert!(xml.contains(&doc_no), "document number");
+    assert!(xml.contains("签收情况的通报"), "title");
+    for unit in ["测试单位a1", "测试单位a2", "测试单位a3"] {
+        assert!(xml.contains(unit), "{unit} in the ranking table");
+    }
+    assert!(xml.contains("100.0%") && xml.contains("0.0%"), "the rates");
+    assert!(xml.contains("约谈单位") && xml.contains("请上述单位负责人"), "interview list");
+    assert!(zip.file_names().any(|n| n.starts_with("word/media/")), "the chart image");
+    let xlsx = t.get(&format!("/api/bulletins/{bid}/xlsx"), &officer).await;
+    let rows = jingbao_server::office::xlsx::read_first_sheet(&xlsx.bytes).expect("xlsx");
+    assert!(rows[0][0].contains(&doc_no));
+    assert_eq!(rows.len(), 2 + 3);
+    assert_eq!(rows[2][1], "测试单位a1", "best first");
+    assert_eq!(rows[2][2], "100.0%");
+    assert_eq!(t.get(&format!("/api/bulletins/{bid}/docx"), &t.token("officer_b").await).await.status, StatusCode::NOT_FOUND);
+});

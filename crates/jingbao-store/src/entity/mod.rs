@@ -4,6 +4,7 @@ pub mod alert;
 pub mod audit_head;
 pub mod audit_log;
 pub mod building;
+pub mod bulletin;
 pub mod checkin;
 pub mod checkpoint;
 pub mod checkpoint_key;

@@ -8,6 +8,7 @@ mod m0002_audit_object_index;
 mod m0003_patrol;
 mod m0004_patrol_routes;
 mod m0005_directives;
+mod m0006_bulletins;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_patrol::Migration),
             Box::new(m0004_patrol_routes::Migration),
             Box::new(m0005_directives::Migration),
+            Box::new(m0006_bulletins::Migration),
         ]
     }
 }
