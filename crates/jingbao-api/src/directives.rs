@@ -18,6 +18,10 @@ pub struct Targets {
     pub building_ids: Vec<Uuid>,
     #[serde(default)]
     pub guard_ids: Vec<Uuid>,
+    /// A GeoJSON Polygon (WGS-84) drawn on the map: the units of the towers inside it.
+    #[serde(default)]
+    #[schema(value_type = Option<Object>)]
+    pub polygon: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -243,5 +243,7 @@ fn directive_routes(t: &mut Table) {
     t.add(doc("get", "/api/bulletins", "directives", "Bulletins (?month=YYYY-MM)").res("object").perm(P::CapDirectives), get(crate::directives::bulletins::list));
     t.add(doc("get", "/api/bulletins/{id}/docx", "directives", "The bulletin as an editable Word document").res("object").perm(P::CapDirectives), get(crate::directives::bulletins::docx));
     t.add(doc("get", "/api/bulletins/{id}/xlsx", "directives", "The bulletin's Excel annex").res("xlsx").perm(P::CapDirectives), get(crate::directives::bulletins::xlsx));
+    t.add(doc("post", "/api/interviews", "directives", "Record an interview with a unit (约谈记录)").res("object").status(201).perm(P::DirectiveIssue), post(crate::directives::interviews::create));
+    t.add(doc("get", "/api/interviews", "directives", "Interview records (?month=YYYY-MM)").res("object").perm(P::CapDirectives), get(crate::directives::interviews::list));
     t.add(doc("get", "/api/me/directives", "directives", "The guard's directives (?open=true)").res("[MyDirective]").perm(P::PatrolSubmit), get(guard::mine));
 }

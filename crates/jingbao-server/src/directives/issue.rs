@@ -35,6 +35,19 @@ async fn recipients(st: &AppState, c: &Caller, b: &DirectiveCreate) -> ApiResult
         let links = unit_building::Entity::find().filter(unit_building::Column::BuildingId.is_in(t.building_ids.iter().copied())).all(db).await.map_err(StoreError::from)?;
         units.extend(links.into_iter().map(|l| l.unit_id));
     }
+    if let Some(poly) = &t.polygon {
+        let ring = crate::resources::geojson::outer_ring(poly).map_err(|e| ApiError::invalid_field("targets.polygon", "invalid_geometry", e))?;
+        let shape = jingbao_geo::Polygon::new(ring.into_iter().map(|(lon, lat)| jingbao_geo::LonLat { lon, lat }).collect())
+            .map_err(|e| ApiError::invalid_field("targets.polygon", "invalid_geometry", e.code()))?;
+        let inside: Vec<Uuid> = jingbao_store::repo::buildings::all_in_scope(db, &c.scope)
+            .await?
+            .into_iter()
+            .filter(|b| shape.point_in_polygon(jingbao_geo::LonLat { lon: b.center_lon, lat: b.center_lat }))
+            .map(|b| b.id)
+            .collect();
+        let links = unit_building::Entity::find().filter(unit_building::Column::BuildingId.is_in(inside)).all(db).await.map_err(StoreError::from)?;
+        units.extend(links.into_iter().map(|l| l.unit_id));
+    }
     let grids: HashSet<Uuid> = t.grid_ids.iter().copied().collect();
     let named: HashSet<Uuid> = t.guard_ids.iter().copied().collect();
     let mut out: Vec<guard::Model> = all
@@ -92,7 +105,7 @@ pub async fn issue_directive(st: &AppState, c: &Caller, b: DirectiveCreate) -> A
         }
     }
     let t = &b.targets;
-    if !t.all && t.grid_ids.is_empty() && t.unit_ids.is_empty() && t.building_ids.is_empty() && t.guard_ids.is_empty() {
+    if !t.all && t.grid_ids.is_empty() && t.unit_ids.is_empty() && t.building_ids.is_empty() && t.guard_ids.is_empty() && t.polygon.is_none() {
         ck.fail("targets", "required", "name at least one target");
     }
     ck.finish()?;

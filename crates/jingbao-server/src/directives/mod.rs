@@ -7,6 +7,7 @@ pub mod bulletins;
 pub mod deliver;
 pub mod escalate;
 pub mod guard;
+pub mod interviews;
 pub mod issue;
 pub mod notify;
 pub mod view;

@@ -27,7 +27,7 @@ fn needs(d: &RouteDoc) -> Option<Permission> {
     if d.path == "/api/me/directives" || d.path.ends_with("/ack") || d.path.ends_with("/feedback") {
         return Some(Permission::PatrolSubmit);
     }
-    if d.path.starts_with("/api/directives") || d.path.starts_with("/api/ack-tests") || d.path.starts_with("/api/bulletins") {
+    if d.path.starts_with("/api/directives") || d.path.starts_with("/api/ack-tests") || d.path.starts_with("/api/bulletins") || d.path.starts_with("/api/interviews") {
         return Some(if write { Permission::DirectiveIssue } else { Permission::CapDirectives });
     }
     if d.path == "/api/patrol-routes/completion" {

@@ -227,6 +227,11 @@ both_backends!(ack_test_results_and_ranking, |store| {
     let interview: Vec<&Value> = rank["interview"].as_array().expect("interview").iter().collect();
     assert_eq!(interview.len(), 2, "the two vacant units, not the one too small to rank: {rank}");
     assert_eq!(t.get(&format!("/api/ack-tests/{id}/results"), &t.token("officer_b").await).await.status, StatusCode::NOT_FOUND);
+    let unit = interview[0]["unit_id"].clone();
+    let rec = t.post("/api/interviews", &officer, json!({"unit_id": unit, "month": month, "attendees": "物业经理", "note": "测试时无人在岗", "measures": "增派夜班"})).await;
+    assert_eq!(rec.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&rec.bytes));
+    assert_eq!(t.get(&format!("/api/interviews?month={month}"), &officer).await.json()["total"], 1);
+    assert_eq!(t.get(&format!("/api/interviews?month={month}"), &t.token("officer_b").await).await.json()["total"], 0);
     assert_eq!(t.get("/api/ack-tests/ranking?month=2026-13", &officer).await.status, StatusCode::UNPROCESSABLE_ENTITY);
 });
 
@@ -265,4 +270,20 @@ both_backends!(monthly_bulletin_documents, |store| {
     assert_eq!(rows[2][1], "测试单位a1", "best first");
     assert_eq!(rows[2][2], "100.0%");
     assert_eq!(t.get(&format!("/api/bulletins/{bid}/docx"), &t.token("officer_b").await).await.status, StatusCode::NOT_FOUND);
+});
+
+both_backends!(polygon_targets_the_towers_inside, |store| {
+    let t = TestApp::new(store).await;
+    let officer = t.token("officer_a").await;
+    for g in ["guard_a1", "guard_a2"] {
+        let tok = t.token(g).await;
+        start_shift(&t, &tok).await;
+    }
+    // Tower a1 is the 0.0002° square at (121.501, 29.8); tower a2 starts at 121.502.
+    let poly = json!({"type": "Polygon", "coordinates": [[[121.5005, 29.7995], [121.5015, 29.7995], [121.5015, 29.8005], [121.5005, 29.8005], [121.5005, 29.7995]]]});
+    let r = t.post("/api/directives", &officer, json!({"kind": "emergency", "title": "可疑人员", "body": "注意一名穿灰色外套男子", "targets": {"polygon": poly}})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&r.bytes));
+    assert_eq!(r.json()["recipient_count"], 1, "only the guard of the tower inside");
+    let bad = t.post("/api/directives", &officer, json!({"kind": "emergency", "title": "x", "body": "y", "targets": {"polygon": {"type": "Point", "coordinates": [1, 2]}}})).await;
+    assert_eq!(bad.json()["details"][0]["code"], "invalid_geometry");
 });

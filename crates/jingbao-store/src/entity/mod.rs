@@ -13,6 +13,7 @@ pub mod counter;
 pub mod directive;
 pub mod directive_recipient;
 pub mod guard;
+pub mod interview;
 pub mod org_unit;
 pub mod patrol_route;
 pub mod position;

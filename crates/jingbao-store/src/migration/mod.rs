@@ -9,6 +9,7 @@ mod m0003_patrol;
 mod m0004_patrol_routes;
 mod m0005_directives;
 mod m0006_bulletins;
+mod m0007_interviews;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_patrol_routes::Migration),
             Box::new(m0005_directives::Migration),
             Box::new(m0006_bulletins::Migration),
+            Box::new(m0007_interviews::Migration),
         ]
     }
 }
