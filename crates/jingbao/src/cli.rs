@@ -37,6 +37,30 @@ pub enum Command {
     PrintConfig(ServeArgs),
     /// Run a benchmark next to its baseline, measured in the same run.
     Bench(BenchArgs),
+    /// Simulated guard terminals against a server: sign for directives, report, latency report.
+    Simulate(SimulateArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SimulateArgs {
+    /// Server base URL, e.g. http://127.0.0.1:8080
+    #[arg(long)]
+    pub url: String,
+    /// How many guard terminals (accounts guard0011… of a demo database, or --first).
+    #[arg(long)]
+    pub guards: usize,
+    /// Delay before signing for: `fixed:2s`, `uniform:1s-10s` or `exp:5s` (mean).
+    #[arg(long, default_value = "uniform:1s-8s")]
+    pub ack_delay: String,
+    /// Seconds to run.
+    #[arg(long, default_value_t = 60)]
+    pub duration: u64,
+    /// The accounts' password (the demo password).
+    #[arg(long, env = "JINGBAO_DEMO_PASSWORD", hide_env_values = true)]
+    pub password: String,
+    /// Number of the first guard account (guard0001–guard0010 are left to people by default).
+    #[arg(long, default_value_t = 11)]
+    pub first: usize,
 }
 
 #[derive(Args, Debug, Clone)]

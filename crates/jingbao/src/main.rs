@@ -2,6 +2,7 @@
 
 mod cli;
 mod cmd;
+mod http_client;
 mod keys;
 mod logging;
 mod settings;

@@ -60,7 +60,7 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(b): ApiJson<N
     let year = (now + Duration::hours(8)).year();
     let tx = st.store.write().await?;
     let n = counters::take(tx.conn(), &format!("bulletin:{root}:{year}"), 1).await?;
-    let short = issuer.trim_end_matches("派出所");
+    let short = crate::directives::view::issuer_short(&issuer).to_string();
     let m = bulletin::Model {
         id: Uuid::now_v7(),
         month: b.month.clone(),

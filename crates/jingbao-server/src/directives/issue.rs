@@ -76,7 +76,7 @@ async fn issuer_name(st: &AppState, c: &Caller) -> ApiResult<(String, String)> {
 /// "南商警指〔2026〕17号": per issuing station and year.
 async fn doc_no<C: sea_orm::ConnectionTrait>(conn: &C, root: &str, name: &str, year: i32) -> ApiResult<String> {
     let n = counters::take(conn, &format!("doc:{root}:{year}"), 1).await?;
-    let short = name.trim_end_matches("派出所").trim_end_matches("分局");
+    let short = crate::directives::view::issuer_short(name);
     Ok(format!("{short}警指〔{year}〕{n}号"))
 }
 

@@ -26,3 +26,19 @@ pub fn out(d: &directive::Model, recipients: &[directive_recipient::Model]) -> D
         feedback_count: fed,
     }
 }
+
+/// The short issuer used in document numbers: "宁波市公安局鄞州分局首南派出所" → "首南".
+pub fn issuer_short(name: &str) -> &str {
+    let tail = name.rsplit_once("分局").map(|(_, t)| t).filter(|t| !t.is_empty()).unwrap_or(name);
+    tail.trim_end_matches("派出所").trim_end_matches("警务室")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn short_issuer() {
+        assert_eq!(super::issuer_short("宁波市公安局鄞州分局首南派出所"), "首南");
+        assert_eq!(super::issuer_short("测试派出所a"), "测试派出所a");
+        assert_eq!(super::issuer_short("南商警务室"), "南商");
+    }
+}

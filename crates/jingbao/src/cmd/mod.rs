@@ -5,6 +5,7 @@ mod bench;
 mod demo;
 mod migrate;
 mod serve;
+mod simulate;
 
 use crate::cli::{AuditCommand, Cli, Command};
 use crate::settings;
@@ -21,6 +22,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: AuditCommand::Verify(a),
         } => audit::verify(a, file).await,
         Command::Bench(a) => bench::run(a).await,
+        Command::Simulate(a) => simulate::run(a).await,
         Command::PrintConfig(a) => {
             let e = settings::merge(
                 a.db.database_url.clone(),
