@@ -36,12 +36,31 @@ fn quantile(sorted: &[i64], q: f64) -> Option<i64> {
 /// Scores one unit of one directive (`answers` empty = the unit was targeted but vacant).
 pub fn score(answers: &[Answer], sent: DateTime<Utc>, deadline: DateTime<Utc>) -> UnitScore {
     if answers.is_empty() {
-        return UnitScore { recipients: 0, answered: 0, on_time: 0, ack_rate: 0.0, on_time_rate: 0.0, median_latency_s: None, p90_latency_s: None, vacant: true, ranked: true };
+        return UnitScore {
+            recipients: 0,
+            answered: 0,
+            on_time: 0,
+            ack_rate: 0.0,
+            on_time_rate: 0.0,
+            median_latency_s: None,
+            p90_latency_s: None,
+            vacant: true,
+            ranked: true,
+        };
     }
     let n = answers.len() as u32;
-    let answered = answers.iter().filter(|a| a.signed_at.is_some() || a.relieved).count() as u32;
-    let on_time = answers.iter().filter(|a| a.relieved || a.signed_at.is_some_and(|s| s < deadline)).count() as u32;
-    let mut lat: Vec<i64> = answers.iter().filter_map(|a| a.signed_at.map(|s| (s - sent).num_seconds())).collect();
+    let answered = answers
+        .iter()
+        .filter(|a| a.signed_at.is_some() || a.relieved)
+        .count() as u32;
+    let on_time = answers
+        .iter()
+        .filter(|a| a.relieved || a.signed_at.is_some_and(|s| s < deadline))
+        .count() as u32;
+    let mut lat: Vec<i64> = answers
+        .iter()
+        .filter_map(|a| a.signed_at.map(|s| (s - sent).num_seconds()))
+        .collect();
     lat.sort_unstable();
     UnitScore {
         recipients: n,
@@ -59,7 +78,10 @@ pub fn score(answers: &[Answer], sent: DateTime<Utc>, deadline: DateTime<Utc>) -
 /// Adds up several directives' scores of one unit (a month's column).
 pub fn combine(scores: &[UnitScore]) -> UnitScore {
     let vacant_only = !scores.is_empty() && scores.iter().all(|s| s.vacant);
-    let n: u32 = scores.iter().map(|s| s.recipients.max(s.vacant as u32)).sum();
+    let n: u32 = scores
+        .iter()
+        .map(|s| s.recipients.max(s.vacant as u32))
+        .sum();
     let answered: u32 = scores.iter().map(|s| s.answered).sum();
     let on_time: u32 = scores.iter().map(|s| s.on_time).sum();
     let recipients: u32 = scores.iter().map(|s| s.recipients).sum();
@@ -83,14 +105,24 @@ mod tests {
     use chrono::{Duration, TimeZone};
 
     fn t(s: i64) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 2, 1, 0, 0).single().expect("t") + Duration::seconds(s)
+        Utc.with_ymd_and_hms(2026, 11, 2, 1, 0, 0)
+            .single()
+            .expect("t")
+            + Duration::seconds(s)
     }
 
     #[test]
     fn scores_a_unit() {
         let deadline = t(600);
-        let a = |s: Option<i64>| Answer { signed_at: s.map(t), relieved: false };
-        let s = score(&[a(Some(60)), a(Some(300)), a(Some(900)), a(None)], t(0), deadline);
+        let a = |s: Option<i64>| Answer {
+            signed_at: s.map(t),
+            relieved: false,
+        };
+        let s = score(
+            &[a(Some(60)), a(Some(300)), a(Some(900)), a(None)],
+            t(0),
+            deadline,
+        );
         assert_eq!((s.recipients, s.answered, s.on_time), (4, 3, 2));
         assert_eq!((s.ack_rate, s.on_time_rate), (0.75, 0.5));
         assert_eq!(s.median_latency_s, Some(300));
@@ -106,12 +138,29 @@ mod tests {
         let v = score(&[], t(0), t(600));
         assert!(v.vacant && v.ranked);
         assert_eq!(v.on_time_rate, 0.0);
-        let relieved = Answer { signed_at: None, relieved: true };
-        let s = score(&[Answer { signed_at: Some(t(30)), relieved: false }, relieved, relieved], t(0), t(600));
+        let relieved = Answer {
+            signed_at: None,
+            relieved: true,
+        };
+        let s = score(
+            &[
+                Answer {
+                    signed_at: Some(t(30)),
+                    relieved: false,
+                },
+                relieved,
+                relieved,
+            ],
+            t(0),
+            t(600),
+        );
         assert_eq!(s.on_time_rate, 1.0);
         let c = combine(&[v.clone(), s.clone()]);
         assert_eq!(c.recipients, 3);
-        assert!((c.on_time_rate - 0.75).abs() < 1e-9, "the vacant test weighs as one missed answer");
+        assert!(
+            (c.on_time_rate - 0.75).abs() < 1e-9,
+            "the vacant test weighs as one missed answer"
+        );
         assert!(combine(&[v]).vacant);
     }
 }

@@ -148,11 +148,17 @@ pub fn judge(f: &Facts, l: &Limits) -> (Verdict, Vec<Reason>) {
         }
     }
     if let Some(p) = f.previous {
-        if p.same_checkpoint && f.server_time - p.server_time < l.replay_window && f.device_time - p.device_time < l.replay_window {
+        if p.same_checkpoint
+            && f.server_time - p.server_time < l.replay_window
+            && f.device_time - p.device_time < l.replay_window
+        {
             reasons.push(Reason::Replayed);
         }
         let secs = (f.device_time - p.device_time).num_milliseconds().abs() as f64 / 1000.0;
-        if !p.same_checkpoint && p.distance_m > 50.0 && p.distance_m / secs.max(1.0) > l.max_speed_mps {
+        if !p.same_checkpoint
+            && p.distance_m > 50.0
+            && p.distance_m / secs.max(1.0) > l.max_speed_mps
+        {
             reasons.push(Reason::ImpossibleSpeed);
         }
     }
@@ -179,11 +185,24 @@ mod tests {
     use chrono::TimeZone;
 
     fn t(s: i64) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).single().expect("t") + Duration::seconds(s)
+        Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0)
+            .single()
+            .expect("t")
+            + Duration::seconds(s)
     }
 
     fn base() -> Facts {
-        Facts { code: CodeCheck::Good, indoor: false, radius_m: 30.0, fix: Some((10.0, 8.0)), previous: None, device_time: t(0), sent_at: None, server_time: t(1), on_shift: true }
+        Facts {
+            code: CodeCheck::Good,
+            indoor: false,
+            radius_m: 30.0,
+            fix: Some((10.0, 8.0)),
+            previous: None,
+            device_time: t(0),
+            sent_at: None,
+            server_time: t(1),
+            on_shift: true,
+        }
     }
 
     fn judged(f: &Facts) -> (Verdict, Vec<Reason>) {
@@ -197,7 +216,11 @@ mod tests {
 
     #[test]
     fn code_problems_reject() {
-        for (c, r) in [(CodeCheck::BadSignature, Reason::BadSignature), (CodeCheck::UnknownKey, Reason::UnknownKey), (CodeCheck::KeyRetired, Reason::KeyRetired)] {
+        for (c, r) in [
+            (CodeCheck::BadSignature, Reason::BadSignature),
+            (CodeCheck::UnknownKey, Reason::UnknownKey),
+            (CodeCheck::KeyRetired, Reason::KeyRetired),
+        ] {
             let f = Facts { code: c, ..base() };
             assert_eq!(judged(&f), (Verdict::Rejected, vec![r]));
         }
@@ -205,33 +228,134 @@ mod tests {
 
     #[test]
     fn radius_uses_capped_accuracy() {
-        assert_eq!(judged(&Facts { fix: Some((37.0, 8.0)), ..base() }).0, Verdict::Valid);
-        assert_eq!(judged(&Facts { fix: Some((39.0, 8.0)), ..base() }), (Verdict::Rejected, vec![Reason::OutOfRadius]));
+        assert_eq!(
+            judged(&Facts {
+                fix: Some((37.0, 8.0)),
+                ..base()
+            })
+            .0,
+            Verdict::Valid
+        );
+        assert_eq!(
+            judged(&Facts {
+                fix: Some((39.0, 8.0)),
+                ..base()
+            }),
+            (Verdict::Rejected, vec![Reason::OutOfRadius])
+        );
         // Accuracy beyond 50 m widens the tolerance by 50 m only, and flags.
-        assert_eq!(judged(&Facts { fix: Some((79.0, 400.0)), ..base() }), (Verdict::Flagged, vec![Reason::PoorAccuracy]));
-        assert_eq!(judged(&Facts { fix: Some((81.0, 400.0)), ..base() }), (Verdict::Rejected, vec![Reason::PoorAccuracy, Reason::OutOfRadius]));
+        assert_eq!(
+            judged(&Facts {
+                fix: Some((79.0, 400.0)),
+                ..base()
+            }),
+            (Verdict::Flagged, vec![Reason::PoorAccuracy])
+        );
+        assert_eq!(
+            judged(&Facts {
+                fix: Some((81.0, 400.0)),
+                ..base()
+            }),
+            (
+                Verdict::Rejected,
+                vec![Reason::PoorAccuracy, Reason::OutOfRadius]
+            )
+        );
     }
 
     #[test]
     fn no_fix_flags_indoors_and_rejects_outdoors() {
-        assert_eq!(judged(&Facts { fix: None, indoor: true, ..base() }), (Verdict::Flagged, vec![Reason::NoFix]));
-        assert_eq!(judged(&Facts { fix: None, indoor: false, ..base() }), (Verdict::Rejected, vec![Reason::NoFix]));
+        assert_eq!(
+            judged(&Facts {
+                fix: None,
+                indoor: true,
+                ..base()
+            }),
+            (Verdict::Flagged, vec![Reason::NoFix])
+        );
+        assert_eq!(
+            judged(&Facts {
+                fix: None,
+                indoor: false,
+                ..base()
+            }),
+            (Verdict::Rejected, vec![Reason::NoFix])
+        );
     }
 
     #[test]
     fn replay_speed_skew_shift() {
-        let prev = Previous { same_checkpoint: true, server_time: t(-60), device_time: t(-61), distance_m: 0.0 };
-        assert_eq!(judged(&Facts { previous: Some(prev), ..base() }), (Verdict::Flagged, vec![Reason::Replayed]));
-        let later = Previous { server_time: t(-180), device_time: t(-181), ..prev };
-        assert_eq!(judged(&Facts { previous: Some(later), ..base() }).0, Verdict::Valid);
-        let far = Previous { same_checkpoint: false, server_time: t(-60), device_time: t(-60), distance_m: 900.0 };
-        assert_eq!(judged(&Facts { previous: Some(far), ..base() }), (Verdict::Flagged, vec![Reason::ImpossibleSpeed]));
-        let walk = Previous { distance_m: 300.0, ..far };
-        assert_eq!(judged(&Facts { previous: Some(walk), ..base() }).0, Verdict::Valid);
+        let prev = Previous {
+            same_checkpoint: true,
+            server_time: t(-60),
+            device_time: t(-61),
+            distance_m: 0.0,
+        };
+        assert_eq!(
+            judged(&Facts {
+                previous: Some(prev),
+                ..base()
+            }),
+            (Verdict::Flagged, vec![Reason::Replayed])
+        );
+        let later = Previous {
+            server_time: t(-180),
+            device_time: t(-181),
+            ..prev
+        };
+        assert_eq!(
+            judged(&Facts {
+                previous: Some(later),
+                ..base()
+            })
+            .0,
+            Verdict::Valid
+        );
+        let far = Previous {
+            same_checkpoint: false,
+            server_time: t(-60),
+            device_time: t(-60),
+            distance_m: 900.0,
+        };
+        assert_eq!(
+            judged(&Facts {
+                previous: Some(far),
+                ..base()
+            }),
+            (Verdict::Flagged, vec![Reason::ImpossibleSpeed])
+        );
+        let walk = Previous {
+            distance_m: 300.0,
+            ..far
+        };
+        assert_eq!(
+            judged(&Facts {
+                previous: Some(walk),
+                ..base()
+            })
+            .0,
+            Verdict::Valid
+        );
         // Queued offline for an hour: sent_at close to server time means no skew.
-        let queued = Facts { device_time: t(-3600), sent_at: Some(t(0)), ..base() };
+        let queued = Facts {
+            device_time: t(-3600),
+            sent_at: Some(t(0)),
+            ..base()
+        };
         assert_eq!(judged(&queued).0, Verdict::Valid);
-        assert_eq!(judged(&Facts { device_time: t(-600), ..base() }), (Verdict::Flagged, vec![Reason::ClockSkew]));
-        assert_eq!(judged(&Facts { on_shift: false, ..base() }), (Verdict::Flagged, vec![Reason::NotOnShift]));
+        assert_eq!(
+            judged(&Facts {
+                device_time: t(-600),
+                ..base()
+            }),
+            (Verdict::Flagged, vec![Reason::ClockSkew])
+        );
+        assert_eq!(
+            judged(&Facts {
+                on_shift: false,
+                ..base()
+            }),
+            (Verdict::Flagged, vec![Reason::NotOnShift])
+        );
     }
 }

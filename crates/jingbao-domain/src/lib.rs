@@ -4,13 +4,13 @@
 pub mod ack_score;
 pub mod audit_chain;
 pub mod checkin;
-pub mod patrol_plan;
-pub mod presence;
 pub mod lockout;
 pub mod masking;
 pub mod org;
 pub mod password_policy;
+pub mod patrol_plan;
 pub mod permission;
+pub mod presence;
 pub mod role;
 pub mod scope;
 

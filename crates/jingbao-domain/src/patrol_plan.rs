@@ -32,7 +32,11 @@ pub fn rounds(day_start: DateTime<Utc>, window: (u32, u32), every_minutes: u32) 
 }
 
 /// For each (round, checkpoint) the time it was first done, if it was.
-pub fn matched(rounds: &[Round], checkpoints: &[Uuid], done: &[(Uuid, DateTime<Utc>)]) -> Vec<(Round, Uuid, Option<DateTime<Utc>>)> {
+pub fn matched(
+    rounds: &[Round],
+    checkpoints: &[Uuid],
+    done: &[(Uuid, DateTime<Utc>)],
+) -> Vec<(Round, Uuid, Option<DateTime<Utc>>)> {
     let mut by_cp: HashMap<Uuid, Vec<DateTime<Utc>>> = HashMap::new();
     for (cp, t) in done {
         by_cp.entry(*cp).or_default().push(*t);
@@ -40,7 +44,12 @@ pub fn matched(rounds: &[Round], checkpoints: &[Uuid], done: &[(Uuid, DateTime<U
     let mut out = Vec::with_capacity(rounds.len() * checkpoints.len());
     for r in rounds {
         for cp in checkpoints {
-            let first = by_cp.get(cp).and_then(|ts| ts.iter().filter(|t| **t >= r.start && **t < r.end).min().copied());
+            let first = by_cp.get(cp).and_then(|ts| {
+                ts.iter()
+                    .filter(|t| **t >= r.start && **t < r.end)
+                    .min()
+                    .copied()
+            });
             out.push((*r, *cp, first));
         }
     }
@@ -51,7 +60,10 @@ pub fn matched(rounds: &[Round], checkpoints: &[Uuid], done: &[(Uuid, DateTime<U
 /// not yet counted against anyone).
 pub fn completion(m: &[(Round, Uuid, Option<DateTime<Utc>>)], now: DateTime<Utc>) -> (u32, u32) {
     let due: Vec<_> = m.iter().filter(|(r, _, _)| r.end <= now).collect();
-    (due.len() as u32, due.iter().filter(|(_, _, d)| d.is_some()).count() as u32)
+    (
+        due.len() as u32,
+        due.iter().filter(|(_, _, d)| d.is_some()).count() as u32,
+    )
 }
 
 #[cfg(test)]
@@ -61,7 +73,9 @@ mod tests {
 
     fn midnight() -> DateTime<Utc> {
         // 2026-11-23 00:00 in Asia/Shanghai.
-        Utc.with_ymd_and_hms(2026, 11, 22, 16, 0, 0).single().expect("t")
+        Utc.with_ymd_and_hms(2026, 11, 22, 16, 0, 0)
+            .single()
+            .expect("t")
     }
 
     #[test]
@@ -73,8 +87,17 @@ mod tests {
         let night = rounds(midnight(), (22 * 60, 2 * 60), 120);
         assert_eq!(night.len(), 2);
         assert_eq!(night[1].end, midnight() + Duration::hours(26));
-        assert_eq!(rounds(midnight(), (0, 0), 240).len(), 6, "start = end is the whole day, as for shift windows");
-        assert_eq!(rounds(midnight(), (8 * 60, 9 * 60 + 30), 60).last().map(|r| r.end), Some(midnight() + Duration::minutes(9 * 60 + 30)));
+        assert_eq!(
+            rounds(midnight(), (0, 0), 240).len(),
+            6,
+            "start = end is the whole day, as for shift windows"
+        );
+        assert_eq!(
+            rounds(midnight(), (8 * 60, 9 * 60 + 30), 60)
+                .last()
+                .map(|r| r.end),
+            Some(midnight() + Duration::minutes(9 * 60 + 30))
+        );
     }
 
     #[test]
@@ -82,12 +105,21 @@ mod tests {
         let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
         let r = rounds(midnight(), (8 * 60, 10 * 60), 60);
         let t = |m: i64| midnight() + Duration::minutes(m);
-        let done = vec![(a, t(8 * 60 + 5)), (b, t(8 * 60 + 59)), (a, t(9 * 60 + 10)), (a, t(9 * 60 + 20))];
+        let done = vec![
+            (a, t(8 * 60 + 5)),
+            (b, t(8 * 60 + 59)),
+            (a, t(9 * 60 + 10)),
+            (a, t(9 * 60 + 20)),
+        ];
         let m = matched(&r, &[a, b], &done);
         assert_eq!(m.len(), 4);
         assert_eq!(m[2].2, Some(t(9 * 60 + 10)), "first in the round");
         assert_eq!(m[3].2, None);
-        assert_eq!(completion(&m, t(9 * 60 + 30)), (2, 2), "the running round is not counted");
+        assert_eq!(
+            completion(&m, t(9 * 60 + 30)),
+            (2, 2),
+            "the running round is not counted"
+        );
         assert_eq!(completion(&m, t(10 * 60)), (4, 3));
     }
 }

@@ -75,7 +75,8 @@ pub fn state(g: &GuardFacts, now: DateTime<Utc>, l: &PresenceLimits) -> LiveStat
 
 /// Whether the off-post alert condition holds now.
 pub fn off_post(g: &GuardFacts, now: DateTime<Utc>, l: &PresenceLimits) -> bool {
-    g.outside_since.is_some_and(|s| now - s >= l.off_post_dwell) && state(g, now, l) != LiveState::Offline
+    g.outside_since.is_some_and(|s| now - s >= l.off_post_dwell)
+        && state(g, now, l) != LiveState::Offline
 }
 
 /// Whether the offline alert condition holds now.
@@ -106,23 +107,40 @@ mod tests {
     use chrono::TimeZone;
 
     fn t(m: i64) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).single().expect("t") + Duration::minutes(m)
+        Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0)
+            .single()
+            .expect("t")
+            + Duration::minutes(m)
     }
 
     #[test]
     fn states() {
         let l = PresenceLimits::default();
-        let g = GuardFacts { last_signal: Some(t(0)), shift_started: t(-60), outside_since: None };
+        let g = GuardFacts {
+            last_signal: Some(t(0)),
+            shift_started: t(-60),
+            outside_since: None,
+        };
         assert_eq!(state(&g, t(1), &l), LiveState::OnPost);
         assert_eq!(state(&g, t(3), &l), LiveState::NoSignal);
         assert_eq!(state(&g, t(15), &l), LiveState::Offline);
-        let out = GuardFacts { outside_since: Some(t(0)), ..g };
+        let out = GuardFacts {
+            outside_since: Some(t(0)),
+            ..g
+        };
         assert_eq!(state(&out, t(1), &l), LiveState::OffPost);
         assert!(!off_post(&out, t(9), &l));
         assert!(off_post(&out, t(10), &l));
-        assert!(!off_post(&out, t(16), &l), "silent too long: offline, not off post");
+        assert!(
+            !off_post(&out, t(16), &l),
+            "silent too long: offline, not off post"
+        );
         assert!(offline(&out, t(16), &l));
-        let fresh = GuardFacts { last_signal: None, shift_started: t(0), outside_since: None };
+        let fresh = GuardFacts {
+            last_signal: None,
+            shift_started: t(0),
+            outside_since: None,
+        };
         assert_eq!(state(&fresh, t(1), &l), LiveState::OnPost);
         assert!(vacant(Some(t(0)), t(10), &l));
         assert!(!vacant(Some(t(0)), t(9), &l));

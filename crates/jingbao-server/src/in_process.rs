@@ -18,8 +18,17 @@ pub struct InProcess {
 
 #[async_trait::async_trait]
 impl Transport for InProcess {
-    async fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value) {
-        let mut b = Request::builder().method(method).uri(path).header(REQUEST_ID, uuid::Uuid::now_v7().to_string());
+    async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(REQUEST_ID, uuid::Uuid::now_v7().to_string());
         if let Some(t) = token {
             b = b.header("authorization", format!("Bearer {t}"));
         }
@@ -30,11 +39,22 @@ impl Transport for InProcess {
             }
             None => Body::empty(),
         };
-        let Ok(mut req) = b.body(body) else { return (0, Value::Null) };
-        req.extensions_mut().insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 0))));
+        let Ok(mut req) = b.body(body) else {
+            return (0, Value::Null);
+        };
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 0))));
         let Ok(res) = self.router.clone().oneshot(req).await;
         let status = res.status().as_u16();
-        let bytes = res.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
-        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+        let bytes = res
+            .into_body()
+            .collect()
+            .await
+            .map(|b| b.to_bytes())
+            .unwrap_or_default();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
     }
 }

@@ -6,5 +6,11 @@ use serde_json::Value;
 /// One API call: method, path, bearer token, JSON body → status and JSON answer.
 #[async_trait::async_trait]
 pub trait Transport: Send + Sync {
-    async fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value);
+    async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, Value);
 }

@@ -232,7 +232,11 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<VerifyOutcome> {
 }
 
 /// The records about one object, newest first (a row's timeline).
-pub async fn of_object<C: ConnectionTrait>(db: &C, object_id: &str, limit: u64) -> Result<Vec<audit_log::Model>> {
+pub async fn of_object<C: ConnectionTrait>(
+    db: &C,
+    object_id: &str,
+    limit: u64,
+) -> Result<Vec<audit_log::Model>> {
     Ok(audit_log::Entity::find()
         .filter(audit_log::Column::ObjectId.eq(object_id))
         .order_by_desc(audit_log::Column::Seq)
@@ -267,7 +271,10 @@ pub async fn list<C: ConnectionTrait>(db: &C, q: &ListQuery) -> Result<Page<audi
         sel = sel.filter(A::At.lt(v));
     }
     if let Some(text) = q.q.as_deref() {
-        sel = sel.filter(crate::list::search_any(&[A::Action, A::Username, A::ObjectId], text));
+        sel = sel.filter(crate::list::search_any(
+            &[A::Action, A::Username, A::ObjectId],
+            text,
+        ));
     }
     let total = sel.clone().count(db).await?;
     let items = sel

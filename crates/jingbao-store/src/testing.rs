@@ -56,29 +56,54 @@ async fn template(url: &str) -> String {
     if let Some(t) = guard.as_ref() {
         return t.clone();
     }
-    let names: Vec<String> = Migrator::migrations().iter().map(|m| m.name().to_string()).collect();
+    let names: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_string())
+        .collect();
     let tag = &hex::encode(Sha256::digest(names.join(",").as_bytes()))[..12];
     let name = format!("jingbao_tpl_{tag}");
-    let admin = Database::connect(url).await.expect("connect to the PostgreSQL test server");
+    let admin = Database::connect(url)
+        .await
+        .expect("connect to the PostgreSQL test server");
     let exec = |sql: String| Statement::from_string(DbBackend::Postgres, sql);
-    admin.execute_raw(exec("SELECT pg_advisory_lock(7270412)".into())).await.expect("lock");
+    admin
+        .execute_raw(exec("SELECT pg_advisory_lock(7270412)".into()))
+        .await
+        .expect("lock");
     let exists = admin
-        .query_one_raw(exec(format!("SELECT 1 AS x FROM pg_database WHERE datname = '{name}'")))
+        .query_one_raw(exec(format!(
+            "SELECT 1 AS x FROM pg_database WHERE datname = '{name}'"
+        )))
         .await
         .expect("query")
         .is_some();
     if !exists {
         let building = format!("{name}_building");
-        let _ = admin.execute_raw(exec(format!("DROP DATABASE IF EXISTS \"{building}\""))).await;
-        admin.execute_raw(exec(format!("CREATE DATABASE \"{building}\""))).await.expect("create template");
+        let _ = admin
+            .execute_raw(exec(format!("DROP DATABASE IF EXISTS \"{building}\"")))
+            .await;
+        admin
+            .execute_raw(exec(format!("CREATE DATABASE \"{building}\"")))
+            .await
+            .expect("create template");
         {
-            let db = Database::connect(with_db(url, &building)).await.expect("connect template");
+            let db = Database::connect(with_db(url, &building))
+                .await
+                .expect("connect template");
             Migrator::up(&db, None).await.expect("migrate template");
             db.close().await.expect("close template");
         }
-        admin.execute_raw(exec(format!("ALTER DATABASE \"{building}\" RENAME TO \"{name}\""))).await.expect("rename template");
+        admin
+            .execute_raw(exec(format!(
+                "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""
+            )))
+            .await
+            .expect("rename template");
     }
-    admin.execute_raw(exec("SELECT pg_advisory_unlock(7270412)".into())).await.expect("unlock");
+    admin
+        .execute_raw(exec("SELECT pg_advisory_unlock(7270412)".into()))
+        .await
+        .expect("unlock");
     admin.close().await.ok();
     *guard = Some(name.clone());
     name
@@ -88,7 +113,9 @@ async fn template(url: &str) -> String {
 pub async fn fresh_store(b: Backend) -> Option<Store> {
     match b {
         Backend::Sqlite => {
-            let s = Store::connect("sqlite::memory:", test_cipher()).await.expect("sqlite memory");
+            let s = Store::connect("sqlite::memory:", test_cipher())
+                .await
+                .expect("sqlite memory");
             s.migrate().await.expect("migrate");
             Some(s)
         }
@@ -99,11 +126,16 @@ pub async fn fresh_store(b: Backend) -> Option<Store> {
             let admin = Database::connect(&url).await.expect("connect");
             let _g = TEMPLATE.lock().await;
             admin
-                .execute_raw(Statement::from_string(DbBackend::Postgres, format!("CREATE DATABASE \"{name}\" TEMPLATE \"{tpl}\"")))
+                .execute_raw(Statement::from_string(
+                    DbBackend::Postgres,
+                    format!("CREATE DATABASE \"{name}\" TEMPLATE \"{tpl}\""),
+                ))
                 .await
                 .expect("clone template");
             admin.close().await.ok();
-            let s = Store::connect(&with_db(&url, &name), test_cipher()).await.expect("connect clone");
+            let s = Store::connect(&with_db(&url, &name), test_cipher())
+                .await
+                .expect("connect clone");
             Some(s)
         }
     }
@@ -138,7 +170,13 @@ mod tests {
 
     #[test]
     fn database_in_url() {
-        assert_eq!(with_db("postgres://postgres@127.0.0.1:5432/test", "x"), "postgres://postgres@127.0.0.1:5432/x");
-        assert_eq!(with_db("postgres://u@h/test?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(
+            with_db("postgres://postgres@127.0.0.1:5432/test", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            with_db("postgres://u@h/test?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
     }
 }

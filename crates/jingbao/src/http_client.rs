@@ -18,11 +18,23 @@ impl Client {
         stream.set_nodelay(true)?;
         let (sender, conn) = http1::handshake(TokioIo::new(stream)).await?;
         tokio::spawn(conn);
-        Ok(Client { addr: addr.to_string(), sender })
+        Ok(Client {
+            addr: addr.to_string(),
+            sender,
+        })
     }
 
-    pub async fn call(&mut self, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> anyhow::Result<(u16, Value)> {
-        let mut b = Request::builder().method(method).uri(path).header("host", &self.addr);
+    pub async fn call(
+        &mut self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> anyhow::Result<(u16, Value)> {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("host", &self.addr);
         if let Some(t) = token {
             b = b.header("authorization", format!("Bearer {t}"));
         }
@@ -34,10 +46,15 @@ impl Client {
             None => Bytes::new(),
         };
         self.sender.ready().await?;
-        let res = self.sender.send_request(b.body(Full::new(payload))?).await?;
+        let res = self
+            .sender
+            .send_request(b.body(Full::new(payload))?)
+            .await?;
         let status = res.status().as_u16();
         let bytes = res.into_body().collect().await?.to_bytes();
-        Ok((status, serde_json::from_slice(&bytes).unwrap_or(Value::Null)))
+        Ok((
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        ))
     }
 }
-

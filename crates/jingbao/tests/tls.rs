@@ -18,8 +18,21 @@ fn serves_https_with_a_configured_certificate() {
     std::fs::write(&key_path, cert.signing_key.serialize_pem()).expect("write key");
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let mut child = Command::new(BIN)
-        .args(["serve", "--database-url", &url, "--listen", "127.0.0.1:0", "--data-dir", dir.path().to_str().expect("p")])
-        .args(["--tls-cert", cert_path.to_str().expect("p"), "--tls-key", key_path.to_str().expect("p")])
+        .args([
+            "serve",
+            "--database-url",
+            &url,
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            dir.path().to_str().expect("p"),
+        ])
+        .args([
+            "--tls-cert",
+            cert_path.to_str().expect("p"),
+            "--tls-key",
+            key_path.to_str().expect("p"),
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -29,7 +42,9 @@ fn serves_https_with_a_configured_certificate() {
     let mut base = None;
     while base.is_none() && Instant::now() < deadline {
         let Some(Ok(line)) = lines.next() else { break };
-        base = line.strip_prefix("console: https://").map(|s| s.trim_end_matches('/').to_string());
+        base = line
+            .strip_prefix("console: https://")
+            .map(|s| s.trim_end_matches('/').to_string());
     }
     let addr = base.expect("https console line");
 
@@ -41,21 +56,30 @@ fn serves_https_with_a_configured_certificate() {
         .expect("versions")
         .with_root_certificates(roots)
         .with_no_client_auth();
-    let conn = rustls::ClientConnection::new(Arc::new(config), "localhost".try_into().expect("name")).expect("client");
+    let conn =
+        rustls::ClientConnection::new(Arc::new(config), "localhost".try_into().expect("name"))
+            .expect("client");
     let sock = TcpStream::connect(&addr).expect("connect");
     sock.set_read_timeout(Some(Duration::from_secs(10))).ok();
     let mut tls = rustls::StreamOwned::new(conn, sock);
-    tls.write_all(b"GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("send");
+    tls.write_all(b"GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .expect("send");
     let mut out = Vec::new();
     let _ = tls.read_to_end(&mut out);
     let text = String::from_utf8_lossy(&out);
     assert!(text.starts_with("HTTP/1.1 200"), "{text}");
-    assert!(text.to_ascii_lowercase().contains("strict-transport-security"), "{text}");
+    assert!(
+        text.to_ascii_lowercase()
+            .contains("strict-transport-security"),
+        "{text}"
+    );
 
     // Plain HTTP on the same port is not served.
     let mut plain = TcpStream::connect(&addr).expect("connect");
     plain.set_read_timeout(Some(Duration::from_secs(5))).ok();
-    plain.write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").ok();
+    plain
+        .write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .ok();
     let mut resp = String::new();
     let _ = plain.read_to_string(&mut resp);
     assert!(!resp.starts_with("HTTP/1.1 200"), "{resp}");

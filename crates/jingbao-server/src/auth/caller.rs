@@ -92,11 +92,25 @@ impl FromRequestParts<AppState> for Caller {
         let now = st.now();
         // A WebSocket may authenticate with a single-use ticket instead of its token.
         let ticket = (parts.uri.path() == "/api/ws")
-            .then(|| parts.uri.query().unwrap_or("").split('&').find_map(|kv| kv.strip_prefix("ticket=")).map(str::to_string))
+            .then(|| {
+                parts
+                    .uri
+                    .query()
+                    .unwrap_or("")
+                    .split('&')
+                    .find_map(|kv| kv.strip_prefix("ticket="))
+                    .map(str::to_string)
+            })
             .flatten();
         let (hash, via_cookie, via_ticket) = match (token::from_headers(&parts.headers), ticket) {
             (Some((tok, cookie)), _) => (token::token_hash(&tok), cookie, false),
-            (None, Some(t)) => (st.hub.take_ticket(&t, now).ok_or_else(ApiError::unauthenticated)?, false, true),
+            (None, Some(t)) => (
+                st.hub
+                    .take_ticket(&t, now)
+                    .ok_or_else(ApiError::unauthenticated)?,
+                false,
+                true,
+            ),
             (None, None) => return Err(ApiError::unauthenticated()),
         };
         let db = st.store.db();

@@ -24,12 +24,12 @@ pub async fn list(
     let rows = sessions::live(st.store.db(), (!all).then_some(c.user.id), now, 500).await?;
     let mut names: HashMap<uuid::Uuid, String> = HashMap::new();
     for r in &rows {
-        if !names.contains_key(&r.user_id) {
+        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(r.user_id) {
             let n = users::by_id(st.store.db(), r.user_id)
                 .await?
                 .map(|u| u.username)
                 .unwrap_or_default();
-            names.insert(r.user_id, n);
+            e.insert(n);
         }
     }
     let items: Vec<SessionOut> = rows

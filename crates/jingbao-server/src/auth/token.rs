@@ -45,21 +45,19 @@ pub fn from_headers(h: &http::HeaderMap) -> Option<(String, bool)> {
     if let Some(v) = h
         .get(http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-    {
-        if let Some(t) = v
+        && let Some(t) = v
             .strip_prefix("Bearer ")
             .or_else(|| v.strip_prefix("bearer "))
-        {
-            return Some((t.trim().to_string(), false));
-        }
+    {
+        return Some((t.trim().to_string(), false));
     }
     for v in h.get_all(http::header::COOKIE) {
         let Ok(s) = v.to_str() else { continue };
         for part in s.split(';') {
-            if let Some(t) = part.trim().strip_prefix(&format!("{COOKIE}=")) {
-                if !t.is_empty() {
-                    return Some((t.to_string(), true));
-                }
+            if let Some(t) = part.trim().strip_prefix(&format!("{COOKIE}="))
+                && !t.is_empty()
+            {
+                return Some((t.to_string(), true));
             }
         }
     }

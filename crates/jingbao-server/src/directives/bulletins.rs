@@ -31,29 +31,61 @@ pub struct NewBulletin {
 }
 
 fn pct(v: &Value) -> String {
-    v.as_f64().map(|x| format!("{:.1}%", x * 100.0)).unwrap_or_else(|| "—".into())
+    v.as_f64()
+        .map(|x| format!("{:.1}%", x * 100.0))
+        .unwrap_or_else(|| "—".into())
 }
 
 fn cn_digits(n: u32) -> String {
     const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    n.to_string().chars().map(|c| D[c.to_digit(10).unwrap_or(0) as usize]).collect()
+    n.to_string()
+        .chars()
+        .map(|c| D[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
 }
 
 fn cn_number(n: u32) -> String {
     match n {
-        0..=10 => ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][n as usize].to_string(),
+        0..=10 => [
+            "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+        ][n as usize]
+            .to_string(),
         11..=19 => format!("十{}", cn_digits(n % 10)),
-        _ => format!("{}十{}", cn_digits(n / 10), if n % 10 == 0 { String::new() } else { cn_digits(n % 10) }),
+        _ => format!(
+            "{}十{}",
+            cn_digits(n / 10),
+            if n.is_multiple_of(10) {
+                String::new()
+            } else {
+                cn_digits(n % 10)
+            }
+        ),
     }
 }
 
-pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(b): ApiJson<NewBulletin>) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn create(
+    State(st): State<AppState>,
+    c: Caller,
+    ApiJson(b): ApiJson<NewBulletin>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let month = parse_month(&b.month)?;
     let data = ranking_data(&st, &c, month, DEFAULT_INTERVIEW_THRESHOLD).await?;
-    let root = c.scope.subtrees.first().cloned().unwrap_or_else(|| c.user.scope_path.clone());
-    let issuer_id = root.trim_end_matches('/').rsplit('/').next().and_then(|s| Uuid::parse_str(s).ok());
+    let root = c
+        .scope
+        .subtrees
+        .first()
+        .cloned()
+        .unwrap_or_else(|| c.user.scope_path.clone());
+    let issuer_id = root
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .and_then(|s| Uuid::parse_str(s).ok());
     let issuer = match issuer_id {
-        Some(id) => org_units::by_id(st.store.db(), id).await?.map(|o| o.name).unwrap_or_default(),
+        Some(id) => org_units::by_id(st.store.db(), id)
+            .await?
+            .map(|o| o.name)
+            .unwrap_or_default(),
         None => String::new(),
     };
     let now = st.now();
@@ -72,23 +104,43 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(b): ApiJson<N
         scope_path: root,
     };
     common::insert::<bulletin::Entity, _>(tx.conn(), m.clone()).await?;
-    tx.commit(AuditEntry::new(now, &c.actor(), "bulletin.create", "bulletin").object(m.id).detail(json!({"month": m.month, "doc_no": m.doc_no}))).await?;
-    Ok((StatusCode::CREATED, Json(json!({"id": m.id, "doc_no": m.doc_no}))))
+    tx.commit(
+        AuditEntry::new(now, &c.actor(), "bulletin.create", "bulletin")
+            .object(m.id)
+            .detail(json!({"month": m.month, "doc_no": m.doc_no})),
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"id": m.id, "doc_no": m.doc_no})),
+    ))
 }
 
 pub async fn list(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiResult<Json<Value>> {
-    let mut sel = bulletin::Entity::find().filter(jingbao_store::scope::condition(&c.scope, bulletin::Column::ScopePath, None));
+    let mut sel = bulletin::Entity::find().filter(jingbao_store::scope::condition(
+        &c.scope,
+        bulletin::Column::ScopePath,
+        None,
+    ));
     if let Some(m) = q.0.get("month") {
         sel = sel.filter(bulletin::Column::Month.eq(m.as_str()));
     }
-    let rows = sel.order_by_desc(bulletin::Column::CreatedAt).all(st.store.db()).await.map_err(StoreError::from)?;
+    let rows = sel
+        .order_by_desc(bulletin::Column::CreatedAt)
+        .all(st.store.db())
+        .await
+        .map_err(StoreError::from)?;
     let items: Vec<Value> = rows.iter().map(|b| json!({"id": b.id, "month": b.month, "doc_no": b.doc_no, "created_by": b.created_by, "created_at": b.created_at})).collect();
     Ok(Json(json!({"items": items, "total": items.len()})))
 }
 
 async fn load(st: &AppState, c: &Caller, id: Uuid) -> ApiResult<(bulletin::Model, Value)> {
     let b = bulletin::Entity::find_by_id(id)
-        .filter(jingbao_store::scope::condition(&c.scope, bulletin::Column::ScopePath, None))
+        .filter(jingbao_store::scope::condition(
+            &c.scope,
+            bulletin::Column::ScopePath,
+            None,
+        ))
         .one(st.store.db())
         .await
         .map_err(StoreError::from)?
@@ -112,31 +164,70 @@ fn table(data: &Value) -> Vec<[String; 6]> {
                 pct(&u["test"]["on_time_rate"]),
                 pct(&u["test"]["ack_rate"]),
                 pct(&u["directives"]["on_time_rate"]),
-                u["test"]["median_latency_s"].as_i64().map(|s| format!("{s} 秒")).unwrap_or_else(|| "—".into()),
+                u["test"]["median_latency_s"]
+                    .as_i64()
+                    .map(|s| format!("{s} 秒"))
+                    .unwrap_or_else(|| "—".into()),
             ]
         })
         .collect()
 }
 
 fn attachment(mime: &str, name: String, bytes: Vec<u8>) -> Response {
-    ([(header::CONTENT_TYPE, mime.to_string()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], bytes).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, mime.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
-pub async fn docx(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Response> {
+pub async fn docx(
+    State(st): State<AppState>,
+    c: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Response> {
     let (b, data) = load(&st, &c, id).await?;
     let rows = table(&data);
-    let interview: Vec<String> = data["interview"].as_array().into_iter().flatten().filter_map(|u| u["unit_name"].as_str().map(str::to_string)).collect();
-    let values: Vec<f64> = data["units"].as_array().into_iter().flatten().rev().map(|u| u["test"]["on_time_rate"].as_f64().unwrap_or(0.0)).collect();
-    let threshold = data["threshold"].as_f64().unwrap_or(DEFAULT_INTERVIEW_THRESHOLD);
+    let interview: Vec<String> = data["interview"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u["unit_name"].as_str().map(str::to_string))
+        .collect();
+    let values: Vec<f64> = data["units"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .rev()
+        .map(|u| u["test"]["on_time_rate"].as_f64().unwrap_or(0.0))
+        .collect();
+    let threshold = data["threshold"]
+        .as_f64()
+        .unwrap_or(DEFAULT_INTERVIEW_THRESHOLD);
     let chart = bars(&values, threshold, 640, 240).map_err(|_| ApiError::internal())?;
     let month = parse_month(&b.month)?;
     let tested = rows.len();
     let summary = format!(
         "{}年{}月，共对{}个联动单位进行了指令签收测试和日常指令签收统计。按时签收率低于{:.0}%的单位{}个，现通报如下。",
-        month.year(), month.month(), tested, threshold * 100.0, interview.len()
+        month.year(),
+        month.month(),
+        tested,
+        threshold * 100.0,
+        interview.len()
     );
     let local = b.created_at + Duration::hours(8);
-    let date_cn = format!("{}年{}月{}日", cn_digits(local.year() as u32), cn_number(local.month()), cn_number(local.day()));
+    let date_cn = format!(
+        "{}年{}月{}日",
+        cn_digits(local.year() as u32),
+        cn_number(local.month()),
+        cn_number(local.day())
+    );
     let bytes = render(&Bulletin {
         doc_no: &b.doc_no,
         issuer: &b.issuer,
@@ -149,20 +240,56 @@ pub async fn docx(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> 
         chart_size: (640, 240),
     })
     .map_err(|_| ApiError::internal())?;
-    st.store.audit_only(AuditEntry::new(st.now(), &c.actor(), "export", "bulletin").object(id).detail(json!({"format": "docx"}))).await?;
-    Ok(attachment("application/vnd.openxmlformats-officedocument.wordprocessingml.document", format!("bulletin-{}.docx", b.month), bytes))
+    st.store
+        .audit_only(
+            AuditEntry::new(st.now(), &c.actor(), "export", "bulletin")
+                .object(id)
+                .detail(json!({"format": "docx"})),
+        )
+        .await?;
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        format!("bulletin-{}.docx", b.month),
+        bytes,
+    ))
 }
 
-pub async fn xlsx(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Response> {
+pub async fn xlsx(
+    State(st): State<AppState>,
+    c: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Response> {
     let (b, data) = load(&st, &c, id).await?;
-    let mut sheet = Sheet::new("签收排名", &["名次", "联动单位", "测试按时签收率", "测试签收率", "日常指令按时率", "签收用时中位数"]);
+    let mut sheet = Sheet::new(
+        "签收排名",
+        &[
+            "名次",
+            "联动单位",
+            "测试按时签收率",
+            "测试签收率",
+            "日常指令按时率",
+            "签收用时中位数",
+        ],
+    );
     for r in table(&data) {
         sheet.row(r.into_iter().map(Cell::text).collect());
     }
     let stamp = format!("{} 附件：{} 签收排名", b.doc_no, b.month);
-    let bytes = sheet.to_xlsx(Some(&stamp)).map_err(|_| ApiError::internal())?;
-    st.store.audit_only(AuditEntry::new(st.now(), &c.actor(), "export", "bulletin").object(id).detail(json!({"format": "xlsx"}))).await?;
-    Ok(attachment(crate::office::export::XLSX_MIME, format!("bulletin-{}.xlsx", b.month), bytes))
+    let bytes = sheet
+        .to_xlsx(Some(&stamp))
+        .map_err(|_| ApiError::internal())?;
+    st.store
+        .audit_only(
+            AuditEntry::new(st.now(), &c.actor(), "export", "bulletin")
+                .object(id)
+                .detail(json!({"format": "xlsx"})),
+        )
+        .await?;
+    Ok(attachment(
+        crate::office::export::XLSX_MIME,
+        format!("bulletin-{}.xlsx", b.month),
+        bytes,
+    ))
 }
 
 #[cfg(test)]

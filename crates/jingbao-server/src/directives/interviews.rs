@@ -36,7 +36,11 @@ fn out(i: &interview::Model) -> Value {
     json!({"id": i.id, "unit_id": i.unit_id, "month": i.month, "interviewed_at": i.interviewed_at, "attendees": i.attendees, "note": i.note, "measures": i.measures, "officer": i.officer, "created_at": i.created_at})
 }
 
-pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(b): ApiJson<NewInterview>) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn create(
+    State(st): State<AppState>,
+    c: Caller,
+    ApiJson(b): ApiJson<NewInterview>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let mut ck = Check::new();
     ck.text("note", &b.note, 5000);
     if crate::directives::ack_tests::parse_month(&b.month).is_err() {
@@ -49,21 +53,42 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(b): ApiJson<N
     let unit = org_in_scope(&st, &c, b.unit_id, OrgKind::Unit, "unit_id").await?;
     let now = st.now();
     let m = interview::Model {
-        id: Uuid::now_v7(), unit_id: unit.id, month: b.month, interviewed_at: b.interviewed_at.unwrap_or(now), attendees: b.attendees.trim().into(),
-        note: b.note.trim().into(), measures: b.measures.trim().into(), officer: c.user.username.clone(), created_at: now, scope_path: unit.path,
+        id: Uuid::now_v7(),
+        unit_id: unit.id,
+        month: b.month,
+        interviewed_at: b.interviewed_at.unwrap_or(now),
+        attendees: b.attendees.trim().into(),
+        note: b.note.trim().into(),
+        measures: b.measures.trim().into(),
+        officer: c.user.username.clone(),
+        created_at: now,
+        scope_path: unit.path,
     };
     let tx = st.store.write().await?;
     common::insert::<interview::Entity, _>(tx.conn(), m.clone()).await?;
-    tx.commit(AuditEntry::new(now, &c.actor(), "interview.create", "interview").object(m.id).detail(json!({"unit_id": m.unit_id, "month": m.month}))).await?;
+    tx.commit(
+        AuditEntry::new(now, &c.actor(), "interview.create", "interview")
+            .object(m.id)
+            .detail(json!({"unit_id": m.unit_id, "month": m.month})),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(out(&m))))
 }
 
 pub async fn list(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiResult<Json<Value>> {
-    let mut sel = interview::Entity::find().filter(jingbao_store::scope::condition(&c.scope, interview::Column::ScopePath, None));
+    let mut sel = interview::Entity::find().filter(jingbao_store::scope::condition(
+        &c.scope,
+        interview::Column::ScopePath,
+        None,
+    ));
     if let Some(m) = q.0.get("month") {
         sel = sel.filter(interview::Column::Month.eq(m.as_str()));
     }
-    let rows = sel.order_by_desc(interview::Column::InterviewedAt).all(st.store.db()).await.map_err(StoreError::from)?;
+    let rows = sel
+        .order_by_desc(interview::Column::InterviewedAt)
+        .all(st.store.db())
+        .await
+        .map_err(StoreError::from)?;
     let items: Vec<Value> = rows.iter().map(out).collect();
     Ok(Json(json!({"items": items, "total": items.len()})))
 }

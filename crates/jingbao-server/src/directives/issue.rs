@@ -26,26 +26,50 @@ const KINDS: &[&str] = &["routine", "weekly", "emergency", "ack_test"];
 const TASKS: &[&str] = &["patrol", "clearance", "hazard_sweep", "watch"];
 
 /// The guards the targets name, inside the caller's scope, active; on shift unless asked.
-async fn recipients(st: &AppState, c: &Caller, b: &DirectiveCreate) -> ApiResult<Vec<guard::Model>> {
+async fn recipients(
+    st: &AppState,
+    c: &Caller,
+    b: &DirectiveCreate,
+) -> ApiResult<Vec<guard::Model>> {
     let db = st.store.db();
-    let all = guards::list(db, &c.scope, &ListQuery::default().all_rows(100_000)).await?.items;
+    let all = guards::list(db, &c.scope, &ListQuery::default().all_rows(100_000))
+        .await?
+        .items;
     let t = &b.targets;
     let mut units: HashSet<Uuid> = t.unit_ids.iter().copied().collect();
     if !t.building_ids.is_empty() {
-        let links = unit_building::Entity::find().filter(unit_building::Column::BuildingId.is_in(t.building_ids.iter().copied())).all(db).await.map_err(StoreError::from)?;
+        let links = unit_building::Entity::find()
+            .filter(unit_building::Column::BuildingId.is_in(t.building_ids.iter().copied()))
+            .all(db)
+            .await
+            .map_err(StoreError::from)?;
         units.extend(links.into_iter().map(|l| l.unit_id));
     }
     if let Some(poly) = &t.polygon {
-        let ring = crate::resources::geojson::outer_ring(poly).map_err(|e| ApiError::invalid_field("targets.polygon", "invalid_geometry", e))?;
-        let shape = jingbao_geo::Polygon::new(ring.into_iter().map(|(lon, lat)| jingbao_geo::LonLat { lon, lat }).collect())
-            .map_err(|e| ApiError::invalid_field("targets.polygon", "invalid_geometry", e.code()))?;
+        let ring = crate::resources::geojson::outer_ring(poly)
+            .map_err(|e| ApiError::invalid_field("targets.polygon", "invalid_geometry", e))?;
+        let shape = jingbao_geo::Polygon::new(
+            ring.into_iter()
+                .map(|(lon, lat)| jingbao_geo::LonLat { lon, lat })
+                .collect(),
+        )
+        .map_err(|e| ApiError::invalid_field("targets.polygon", "invalid_geometry", e.code()))?;
         let inside: Vec<Uuid> = jingbao_store::repo::buildings::all_in_scope(db, &c.scope)
             .await?
             .into_iter()
-            .filter(|b| shape.point_in_polygon(jingbao_geo::LonLat { lon: b.center_lon, lat: b.center_lat }))
+            .filter(|b| {
+                shape.point_in_polygon(jingbao_geo::LonLat {
+                    lon: b.center_lon,
+                    lat: b.center_lat,
+                })
+            })
             .map(|b| b.id)
             .collect();
-        let links = unit_building::Entity::find().filter(unit_building::Column::BuildingId.is_in(inside)).all(db).await.map_err(StoreError::from)?;
+        let links = unit_building::Entity::find()
+            .filter(unit_building::Column::BuildingId.is_in(inside))
+            .all(db)
+            .await
+            .map_err(StoreError::from)?;
         units.extend(links.into_iter().map(|l| l.unit_id));
     }
     let grids: HashSet<Uuid> = t.grid_ids.iter().copied().collect();
@@ -53,10 +77,19 @@ async fn recipients(st: &AppState, c: &Caller, b: &DirectiveCreate) -> ApiResult
     let mut out: Vec<guard::Model> = all
         .into_iter()
         .filter(|g| g.status == "active")
-        .filter(|g| t.all || units.contains(&g.unit_id) || grids.contains(&g.grid_id) || named.contains(&g.id))
+        .filter(|g| {
+            t.all
+                || units.contains(&g.unit_id)
+                || grids.contains(&g.grid_id)
+                || named.contains(&g.id)
+        })
         .collect();
     if !b.include_off_shift {
-        let on: HashSet<Uuid> = shifts::open_all(db).await?.into_iter().map(|s| s.guard_id).collect();
+        let on: HashSet<Uuid> = shifts::open_all(db)
+            .await?
+            .into_iter()
+            .map(|s| s.guard_id)
+            .collect();
         out.retain(|g| on.contains(&g.id));
     }
     Ok(out)
@@ -64,60 +97,107 @@ async fn recipients(st: &AppState, c: &Caller, b: &DirectiveCreate) -> ApiResult
 
 /// The issuing org unit's name (read before the write transaction).
 async fn issuer_name(st: &AppState, c: &Caller) -> ApiResult<(String, String)> {
-    let root = c.scope.subtrees.first().cloned().unwrap_or_else(|| c.user.scope_path.clone());
-    let id = root.trim_end_matches('/').rsplit('/').next().and_then(|s| Uuid::parse_str(s).ok());
+    let root = c
+        .scope
+        .subtrees
+        .first()
+        .cloned()
+        .unwrap_or_else(|| c.user.scope_path.clone());
+    let id = root
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .and_then(|s| Uuid::parse_str(s).ok());
     let name = match id {
-        Some(id) => org_units::by_id(st.store.db(), id).await?.map(|o| o.name).unwrap_or_default(),
+        Some(id) => org_units::by_id(st.store.db(), id)
+            .await?
+            .map(|o| o.name)
+            .unwrap_or_default(),
         None => String::new(),
     };
     Ok((root, name))
 }
 
 /// "南商警指〔2026〕17号": per issuing station and year.
-async fn doc_no<C: sea_orm::ConnectionTrait>(conn: &C, root: &str, name: &str, year: i32) -> ApiResult<String> {
+async fn doc_no<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    root: &str,
+    name: &str,
+    year: i32,
+) -> ApiResult<String> {
     let n = counters::take(conn, &format!("doc:{root}:{year}"), 1).await?;
     let short = crate::directives::view::issuer_short(name);
     Ok(format!("{short}警指〔{year}〕{n}号"))
 }
 
-pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(b): ApiJson<DirectiveCreate>) -> ApiResult<(StatusCode, Json<DirectiveCreated>)> {
-    Ok((StatusCode::CREATED, Json(issue_directive(&st, &c, b).await?)))
+pub async fn create(
+    State(st): State<AppState>,
+    c: Caller,
+    ApiJson(b): ApiJson<DirectiveCreate>,
+) -> ApiResult<(StatusCode, Json<DirectiveCreated>)> {
+    Ok((
+        StatusCode::CREATED,
+        Json(issue_directive(&st, &c, b).await?),
+    ))
 }
 
 /// Validates, resolves recipients and issues; used by the API and by ack tests.
-pub async fn issue_directive(st: &AppState, c: &Caller, b: DirectiveCreate) -> ApiResult<DirectiveCreated> {
+pub async fn issue_directive(
+    st: &AppState,
+    c: &Caller,
+    b: DirectiveCreate,
+) -> ApiResult<DirectiveCreated> {
     let (st, c) = (st.clone(), c.clone());
     let mut ck = Check::new();
     ck.one_of("kind", &b.kind, KINDS);
     ck.text("title", &b.title, 200);
     ck.text("body", &b.body, 5000);
     ck.range_i32("ack_deadline_minutes", b.ack_deadline_minutes, 1, 24 * 60);
-    let priority = b.priority.clone().unwrap_or_else(|| if b.kind == "emergency" { "urgent".into() } else { "normal".into() });
+    let priority = b.priority.clone().unwrap_or_else(|| {
+        if b.kind == "emergency" {
+            "urgent".into()
+        } else {
+            "normal".into()
+        }
+    });
     ck.one_of("priority", &priority, &["normal", "high", "urgent"]);
     for (i, t) in b.tasks.iter().enumerate() {
         if !TASKS.contains(&t.kind.as_str()) {
             ck.fail(&format!("tasks[{i}].type"), "invalid", TASKS.join(", "));
         }
     }
-    if let Some(w) = &b.window {
-        if w.from >= w.to {
-            ck.fail("window", "invalid", "from must be before to");
-        }
+    if let Some(w) = &b.window
+        && w.from >= w.to
+    {
+        ck.fail("window", "invalid", "from must be before to");
     }
     let t = &b.targets;
-    if !t.all && t.grid_ids.is_empty() && t.unit_ids.is_empty() && t.building_ids.is_empty() && t.guard_ids.is_empty() && t.polygon.is_none() {
+    if !t.all
+        && t.grid_ids.is_empty()
+        && t.unit_ids.is_empty()
+        && t.building_ids.is_empty()
+        && t.guard_ids.is_empty()
+        && t.polygon.is_none()
+    {
         ck.fail("targets", "required", "name at least one target");
     }
     ck.finish()?;
     for g in &t.grid_ids {
-        crate::resources::common::org_in_scope(&st, &c, *g, OrgKind::Grid, "targets.grid_ids").await?;
+        crate::resources::common::org_in_scope(&st, &c, *g, OrgKind::Grid, "targets.grid_ids")
+            .await?;
     }
     for u in &t.unit_ids {
-        crate::resources::common::org_in_scope(&st, &c, *u, OrgKind::Unit, "targets.unit_ids").await?;
+        crate::resources::common::org_in_scope(&st, &c, *u, OrgKind::Unit, "targets.unit_ids")
+            .await?;
     }
     let guards = recipients(&st, &c, &b).await?;
     if guards.is_empty() {
-        return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "no_recipients", "目标范围内没有在岗保安", "No guard on shift in the targets"));
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no_recipients",
+            "目标范围内没有在岗保安",
+            "No guard on shift in the targets",
+        ));
     }
     let now = st.now();
     let id = Uuid::now_v7();
@@ -145,50 +225,106 @@ pub async fn issue_directive(st: &AppState, c: &Caller, b: DirectiveCreate) -> A
         created_by: c.user.username.clone(),
         sent_at: now,
         deadline_at: now + Duration::minutes(b.ack_deadline_minutes as i64),
-        scope_path: c.scope.subtrees.first().cloned().unwrap_or_else(|| c.user.scope_path.clone()),
+        scope_path: c
+            .scope
+            .subtrees
+            .first()
+            .cloned()
+            .unwrap_or_else(|| c.user.scope_path.clone()),
     };
     let rows: Vec<directive_recipient::Model> = guards
         .iter()
         .enumerate()
         .map(|(i, g)| directive_recipient::Model {
-            id: Uuid::now_v7(), directive_id: id, guard_id: g.id, unit_id: g.unit_id, seq: first + i as i64, state: "pending".into(),
-            delivered_at: None, signed_at: None, signed_device_time: None, ack_id: None, late: false, feedback_at: None, feedback_id: None,
-            feedback: None, escalation: 0, scope_path: g.scope_path.clone(),
+            id: Uuid::now_v7(),
+            directive_id: id,
+            guard_id: g.id,
+            unit_id: g.unit_id,
+            seq: first + i as i64,
+            state: "pending".into(),
+            delivered_at: None,
+            signed_at: None,
+            signed_device_time: None,
+            ack_id: None,
+            late: false,
+            feedback_at: None,
+            feedback_id: None,
+            feedback: None,
+            escalation: 0,
+            scope_path: g.scope_path.clone(),
         })
         .collect();
     common::insert::<directive::Entity, _>(tx.conn(), d.clone()).await?;
     common::insert_many::<directive_recipient::Entity, _>(tx.conn(), rows.clone(), 500).await?;
-    tx.commit(AuditEntry::new(now, &c.actor(), "directive.issue", "directive").object(id).detail(serde_json::json!({"doc_no": doc, "kind": d.kind, "recipients": rows.len()}))).await?;
+    tx.commit(
+        AuditEntry::new(now, &c.actor(), "directive.issue", "directive")
+            .object(id)
+            .detail(serde_json::json!({"doc_no": doc, "kind": d.kind, "recipients": rows.len()})),
+    )
+    .await?;
     for r in &rows {
         push(&st, &d, r);
     }
-    st.hub.publish(crate::realtime::Event::board(id, &d.scope_path));
-    Ok(DirectiveCreated { id, doc_no: doc, recipient_count: rows.len() as u32 })
+    st.hub
+        .publish(crate::realtime::Event::board(id, &d.scope_path));
+    Ok(DirectiveCreated {
+        id,
+        doc_no: doc,
+        recipient_count: rows.len() as u32,
+    })
 }
 
-async fn load(st: &AppState, c: &Caller, id: Uuid) -> ApiResult<(directive::Model, Vec<directive_recipient::Model>)> {
-    let d = directives::get(st.store.db(), &c.scope, id).await?.ok_or_else(ApiError::not_found)?;
+async fn load(
+    st: &AppState,
+    c: &Caller,
+    id: Uuid,
+) -> ApiResult<(directive::Model, Vec<directive_recipient::Model>)> {
+    let d = directives::get(st.store.db(), &c.scope, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     let rs = directives::all_recipients(st.store.db(), id).await?;
     Ok((d, rs))
 }
 
-pub async fn cancel(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Json<DirectiveOut>> {
+pub async fn cancel(
+    State(st): State<AppState>,
+    c: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Json<DirectiveOut>> {
     let (mut d, rs) = load(&st, &c, id).await?;
     d.state = "cancelled".into();
     let now = st.now();
     let tx = st.store.write().await?;
     common::update::<directive::Entity, _>(tx.conn(), d.clone()).await?;
-    tx.commit(AuditEntry::new(now, &c.actor(), "directive.cancel", "directive").object(id)).await?;
-    st.hub.publish(crate::realtime::Event::board(id, &d.scope_path));
+    tx.commit(AuditEntry::new(now, &c.actor(), "directive.cancel", "directive").object(id))
+        .await?;
+    st.hub
+        .publish(crate::realtime::Event::board(id, &d.scope_path));
     Ok(Json(out(&d, &rs)))
 }
 
-pub async fn resend(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Json<BTreeMap<String, u32>>> {
+pub async fn resend(
+    State(st): State<AppState>,
+    c: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Json<BTreeMap<String, u32>>> {
     let (d, rs) = load(&st, &c, id).await?;
-    let waiting: Vec<_> = rs.iter().filter(|r| r.signed_at.is_none() && r.state != "not_required").collect();
+    let waiting: Vec<_> = rs
+        .iter()
+        .filter(|r| r.signed_at.is_none() && r.state != "not_required")
+        .collect();
     for r in &waiting {
         push(&st, &d, r);
     }
-    st.store.audit_only(AuditEntry::new(st.now(), &c.actor(), "directive.resend", "directive").object(id).detail(serde_json::json!({"pushed": waiting.len()}))).await?;
-    Ok(Json(BTreeMap::from([("pushed".to_string(), waiting.len() as u32)])))
+    st.store
+        .audit_only(
+            AuditEntry::new(st.now(), &c.actor(), "directive.resend", "directive")
+                .object(id)
+                .detail(serde_json::json!({"pushed": waiting.len()})),
+        )
+        .await?;
+    Ok(Json(BTreeMap::from([(
+        "pushed".to_string(),
+        waiting.len() as u32,
+    )])))
 }

@@ -30,7 +30,11 @@ impl Notifier for LiveNotifier {
         if let Some(o) = p.as_object_mut() {
             o.insert("kind".into(), Value::String(n.kind.into()));
         }
-        self.0.publish(Event { topic: "directives", scope_path: n.scope_path.clone(), payload: p });
+        self.0.publish(Event {
+            topic: "directives",
+            scope_path: n.scope_path.clone(),
+            payload: p,
+        });
     }
 }
 
@@ -52,11 +56,27 @@ impl Notifier for WebhookNotifier {
 
 async fn post_json(url: &str, body: &str) -> Result<(), String> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let rest = url.strip_prefix("http://").ok_or("only http:// webhooks are supported")?;
-    let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
-    let mut s = tokio::time::timeout(std::time::Duration::from_secs(5), tokio::net::TcpStream::connect(host)).await.map_err(|_| "timeout")?.map_err(|e| e.to_string())?;
-    let req = format!("POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
-    s.write_all(req.as_bytes()).await.map_err(|e| e.to_string())?;
+    let rest = url
+        .strip_prefix("http://")
+        .ok_or("only http:// webhooks are supported")?;
+    let (host, path) = rest
+        .split_once('/')
+        .map(|(h, p)| (h, format!("/{p}")))
+        .unwrap_or((rest, "/".into()));
+    let mut s = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        tokio::net::TcpStream::connect(host),
+    )
+    .await
+    .map_err(|_| "timeout")?
+    .map_err(|e| e.to_string())?;
+    let req = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
     let mut buf = [0u8; 12];
     let _ = tokio::time::timeout(std::time::Duration::from_secs(5), s.read(&mut buf)).await;
     Ok(())

@@ -5,7 +5,10 @@ use jingbao_store::entity::{directive, directive_recipient};
 
 pub fn out(d: &directive::Model, recipients: &[directive_recipient::Model]) -> DirectiveOut {
     let signed = recipients.iter().filter(|r| r.signed_at.is_some()).count() as u32;
-    let fed = recipients.iter().filter(|r| r.feedback_at.is_some()).count() as u32;
+    let fed = recipients
+        .iter()
+        .filter(|r| r.feedback_at.is_some())
+        .count() as u32;
     DirectiveOut {
         id: d.id,
         doc_no: d.doc_no.clone(),
@@ -14,7 +17,10 @@ pub fn out(d: &directive::Model, recipients: &[directive_recipient::Model]) -> D
         body: d.body.clone(),
         priority: d.priority.clone(),
         tasks: serde_json::from_str::<Vec<Task>>(&d.tasks).unwrap_or_default(),
-        window: d.window_from.zip(d.window_to).map(|(from, to)| Window { from, to }),
+        window: d
+            .window_from
+            .zip(d.window_to)
+            .map(|(from, to)| Window { from, to }),
         feedback_required: d.feedback_required,
         ack_deadline_minutes: d.ack_deadline_minutes,
         state: d.state.clone(),
@@ -29,7 +35,11 @@ pub fn out(d: &directive::Model, recipients: &[directive_recipient::Model]) -> D
 
 /// The short issuer used in document numbers: "宁波市公安局鄞州分局首南派出所" → "首南".
 pub fn issuer_short(name: &str) -> &str {
-    let tail = name.rsplit_once("分局").map(|(_, t)| t).filter(|t| !t.is_empty()).unwrap_or(name);
+    let tail = name
+        .rsplit_once("分局")
+        .map(|(_, t)| t)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(name);
     tail.trim_end_matches("派出所").trim_end_matches("警务室")
 }
 
@@ -37,7 +47,10 @@ pub fn issuer_short(name: &str) -> &str {
 mod tests {
     #[test]
     fn short_issuer() {
-        assert_eq!(super::issuer_short("宁波市公安局鄞州分局首南派出所"), "首南");
+        assert_eq!(
+            super::issuer_short("宁波市公安局鄞州分局首南派出所"),
+            "首南"
+        );
         assert_eq!(super::issuer_short("测试派出所a"), "测试派出所a");
         assert_eq!(super::issuer_short("南商警务室"), "南商");
     }

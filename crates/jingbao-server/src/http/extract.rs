@@ -38,7 +38,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 }
 
 /// An optional JSON body: empty means none; otherwise it must be JSON (415) and well-formed.
-pub fn optional_json<T: DeserializeOwned>(headers: &http::HeaderMap, bytes: &[u8]) -> Result<Option<T>, ApiError> {
+pub fn optional_json<T: DeserializeOwned>(
+    headers: &http::HeaderMap,
+    bytes: &[u8],
+) -> Result<Option<T>, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
@@ -224,11 +227,9 @@ mod tests {
 
     #[test]
     fn classifies_json_errors() {
-        let e = parse_json::<Body>(b"{\"name\": ").err().expect("error");
+        let e = parse_json::<Body>(b"{\"name\": ").expect_err("error");
         assert_eq!(e.code, "malformed_json");
-        let e = parse_json::<Body>(b"{\"name\": \"a\", \"floors\": \"x\"}")
-            .err()
-            .expect("error");
+        let e = parse_json::<Body>(b"{\"name\": \"a\", \"floors\": \"x\"}").expect_err("error");
         assert_eq!(e.code, "validation_failed");
         assert_eq!(
             e.details
@@ -237,9 +238,7 @@ mod tests {
                 .as_deref(),
             Some("floors")
         );
-        let e = parse_json::<Body>(b"{\"name\": \"a\"}")
-            .err()
-            .expect("error");
+        let e = parse_json::<Body>(b"{\"name\": \"a\"}").expect_err("error");
         assert_eq!(
             e.details
                 .as_ref()
@@ -251,14 +250,13 @@ mod tests {
             e.details.as_ref().map(|d| d[0].code.clone()).as_deref(),
             Some("required")
         );
-        let e = parse_json::<Body>(b"{\"name\": \"a\", \"floors\": 1, \"x\": 2}")
-            .err()
-            .expect("error");
+        let e =
+            parse_json::<Body>(b"{\"name\": \"a\", \"floors\": 1, \"x\": 2}").expect_err("error");
         assert_eq!(
             e.details.as_ref().map(|d| d[0].code.clone()).as_deref(),
             Some("unknown_field")
         );
-        let e = parse_json::<Body>(b"[1,2]").err().expect("error");
+        let e = parse_json::<Body>(b"[1,2]").expect_err("error");
         assert_eq!(e.code, "validation_failed");
         assert!(parse_json::<Body>(b"{\"name\": \"a\", \"floors\": 3}").is_ok());
     }

@@ -20,7 +20,11 @@ pub fn bars(values: &[f64], threshold: f64, width: u32, height: u32) -> Result<V
     for (i, v) in values.iter().enumerate() {
         let v = v.clamp(0.0, 1.0);
         let bh = (plot_h as f64 * v).round() as u32;
-        let color = if v < threshold { [200, 50, 50] } else { [38, 110, 200] };
+        let color = if v < threshold {
+            [200, 50, 50]
+        } else {
+            [38, 110, 200]
+        };
         let x0 = left + i as u32 * slot + (slot - bar) / 2;
         for y in (top + plot_h - bh)..(top + plot_h) {
             for x in x0..(x0 + bar).min(w - right) {

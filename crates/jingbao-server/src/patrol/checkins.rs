@@ -24,8 +24,12 @@ use uuid::Uuid;
 
 /// The guard record of the caller; only guards submit.
 pub async fn own_guard(st: &AppState, c: &Caller) -> ApiResult<guard::Model> {
-    let Some(gid) = c.user.guard_id else { return Err(ApiError::forbidden()) };
-    guards::get(st.store.db(), &c.scope, gid).await?.ok_or_else(ApiError::forbidden)
+    let Some(gid) = c.user.guard_id else {
+        return Err(ApiError::forbidden());
+    };
+    guards::get(st.store.db(), &c.scope, gid)
+        .await?
+        .ok_or_else(ApiError::forbidden)
 }
 
 pub fn haversine_m(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -42,32 +46,59 @@ fn reply_of(m: &checkin::Model, cp_name: Option<String>) -> CheckinReply {
         checkpoint_id: m.checkpoint_id,
         checkpoint_name: cp_name,
         verdict: m.verdict.clone(),
-        reasons: m.reasons.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+        reasons: m
+            .reasons
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
         server_time: m.server_time,
     }
 }
 
 async fn checkpoint_name(st: &AppState, id: Option<Uuid>) -> ApiResult<Option<String>> {
     Ok(match id {
-        Some(id) => checkpoint::Entity::find_by_id(id).one(st.store.db()).await.map_err(StoreError::from)?.map(|c| c.name),
+        Some(id) => checkpoint::Entity::find_by_id(id)
+            .one(st.store.db())
+            .await
+            .map_err(StoreError::from)?
+            .map(|c| c.name),
         None => None,
     })
 }
 
 /// Which checkpoint a code names, and whether its signature holds.
-async fn resolve_code(st: &AppState, code: &str) -> ApiResult<(CodeCheck, Option<checkpoint::Model>)> {
+async fn resolve_code(
+    st: &AppState,
+    code: &str,
+) -> ApiResult<(CodeCheck, Option<checkpoint::Model>)> {
     let db = st.store.db();
     match codes::parse(code) {
-        Scanned::Qr { kid, checkpoint: id, body, sig } => {
-            let cp = checkpoint::Entity::find_by_id(id).one(db).await.map_err(StoreError::from)?;
+        Scanned::Qr {
+            kid,
+            checkpoint: id,
+            body,
+            sig,
+        } => {
+            let cp = checkpoint::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .map_err(StoreError::from)?;
             let check = codes::check_qr(st, &kid, &body, &sig).await?;
             match cp {
                 Some(cp) => Ok((check, Some(cp))),
                 None => Ok((CodeCheck::BadSignature, None)),
             }
         }
-        Scanned::Manual { checkpoint_code, digits } => {
-            let cp = checkpoint::Entity::find().filter(checkpoint::Column::Code.eq(checkpoint_code)).one(db).await.map_err(StoreError::from)?;
+        Scanned::Manual {
+            checkpoint_code,
+            digits,
+        } => {
+            let cp = checkpoint::Entity::find()
+                .filter(checkpoint::Column::Code.eq(checkpoint_code))
+                .one(db)
+                .await
+                .map_err(StoreError::from)?;
             match cp {
                 Some(cp) => Ok((codes::check_manual(st, &cp, &digits).await?, Some(cp))),
                 None => Ok((CodeCheck::BadSignature, None)),
@@ -99,13 +130,21 @@ fn validate(b: &CheckinRequest) -> ApiResult<()> {
     }
     for (i, it) in b.items.iter().flatten().enumerate() {
         if !matches!(it.status.as_str(), "normal" | "abnormal") {
-            ck.fail(&format!("items[{i}].status"), "invalid", "normal or abnormal");
+            ck.fail(
+                &format!("items[{i}].status"),
+                "invalid",
+                "normal or abnormal",
+            );
         }
     }
     ck.finish()
 }
 
-pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<serde_json::Value>) -> ApiResult<(StatusCode, Json<CheckinReply>)> {
+pub async fn create(
+    State(st): State<AppState>,
+    c: Caller,
+    ApiJson(raw): ApiJson<serde_json::Value>,
+) -> ApiResult<(StatusCode, Json<CheckinReply>)> {
     let b: CheckinRequest = crate::http::extract::parse_json(raw.to_string().as_bytes())?;
     validate(&b)?;
     let g = own_guard(&st, &c).await?;
@@ -124,7 +163,10 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson
     let on_shift = shifts::open_of_guard(db, g.id).await?.is_some();
     let prev_facts = match (&previous, &cp) {
         (Some(p), Some(cp)) => {
-            let pcp = checkpoint::Entity::find_by_id(p.checkpoint_id.unwrap_or_default()).one(db).await.map_err(StoreError::from)?;
+            let pcp = checkpoint::Entity::find_by_id(p.checkpoint_id.unwrap_or_default())
+                .one(db)
+                .await
+                .map_err(StoreError::from)?;
             pcp.map(|pcp| Previous {
                 same_checkpoint: pcp.id == cp.id,
                 server_time: p.server_time,
@@ -135,7 +177,10 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson
         _ => None,
     };
     let fix = match (b.lat, b.lon, &cp) {
-        (Some(lat), Some(lon), Some(cp)) => Some((haversine_m((lat, lon), (cp.lat, cp.lon)), b.accuracy.unwrap_or(30.0))),
+        (Some(lat), Some(lon), Some(cp)) => Some((
+            haversine_m((lat, lon), (cp.lat, cp.lon)),
+            b.accuracy.unwrap_or(30.0),
+        )),
         (Some(_), Some(_), None) => Some((0.0, b.accuracy.unwrap_or(30.0))),
         _ => None,
     };
@@ -162,8 +207,13 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson
         device_time: b.device_time,
         server_time: now,
         verdict: verdict.code().into(),
-        reasons: reasons.iter().map(|r| r.code()).collect::<Vec<_>>().join(","),
-        items: serde_json::to_string(&b.items.clone().unwrap_or_default()).unwrap_or_else(|_| "[]".into()),
+        reasons: reasons
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(","),
+        items: serde_json::to_string(&b.items.clone().unwrap_or_default())
+            .unwrap_or_else(|_| "[]".into()),
         body_hash: hash,
         scope_path: g.scope_path.clone(),
     };
@@ -173,7 +223,9 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson
         Err(StoreError::Conflict(_)) => {
             // A concurrent retry stored it first: answer with that one.
             tx.rollback().await?;
-            let first = checkins::by_id(db, b.id).await?.ok_or_else(ApiError::internal)?;
+            let first = checkins::by_id(db, b.id)
+                .await?
+                .ok_or_else(ApiError::internal)?;
             if first.guard_id != g.id || first.body_hash != m.body_hash {
                 return Err(conflict());
             }
@@ -182,32 +234,86 @@ pub async fn create(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson
         }
         Err(e) => return Err(e.into()),
     }
-    tx.commit(AuditEntry::new(now, &c.actor(), "checkin.create", "checkin").object(m.id).detail(serde_json::json!({
-        "checkpoint_id": m.checkpoint_id, "verdict": m.verdict, "reasons": m.reasons
-    }))).await?;
-    st.presence.signal(g.id, now, b.lat.zip(b.lon).map(|(la, lo)| (la, lo, b.accuracy.unwrap_or(30.0))));
+    tx.commit(
+        AuditEntry::new(now, &c.actor(), "checkin.create", "checkin")
+            .object(m.id)
+            .detail(serde_json::json!({
+                "checkpoint_id": m.checkpoint_id, "verdict": m.verdict, "reasons": m.reasons
+            })),
+    )
+    .await?;
+    st.presence.signal(
+        g.id,
+        now,
+        b.lat
+            .zip(b.lon)
+            .map(|(la, lo)| (la, lo, b.accuracy.unwrap_or(30.0))),
+    );
     let reply = reply_of(&m, cp.map(|c| c.name));
-    st.hub.publish(crate::realtime::Event::map(&g.scope_path, serde_json::json!({"kind": "checkin", "guard_id": g.id, "checkin": &reply})));
+    st.hub.publish(crate::realtime::Event::map(
+        &g.scope_path,
+        serde_json::json!({"kind": "checkin", "guard_id": g.id, "checkin": &reply}),
+    ));
     Ok((StatusCode::CREATED, Json(reply)))
 }
 
 const FILTERS: &[&str] = &["guard_id", "checkpoint_id", "verdict", "from", "to"];
 
-pub async fn list(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiResult<Json<ListResponse<CheckinOut>>> {
+pub async fn list(
+    State(st): State<AppState>,
+    c: Caller,
+    q: QueryMap,
+) -> ApiResult<Json<ListResponse<CheckinOut>>> {
     let lq = q.list(FILTERS)?;
     let page = checkins::list(st.store.db(), &c.scope, &lq).await?;
     let db = st.store.db();
     let cp_ids: Vec<Uuid> = page.items.iter().filter_map(|m| m.checkpoint_id).collect();
-    let names: HashMap<Uuid, String> = checkpoint::Entity::find().filter(checkpoint::Column::Id.is_in(cp_ids)).all(db).await.map_err(StoreError::from)?.into_iter().map(|c| (c.id, c.name)).collect();
+    let names: HashMap<Uuid, String> = checkpoint::Entity::find()
+        .filter(checkpoint::Column::Id.is_in(cp_ids))
+        .all(db)
+        .await
+        .map_err(StoreError::from)?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
     let g_ids: Vec<Uuid> = page.items.iter().map(|m| m.guard_id).collect();
-    let gnames: HashMap<Uuid, String> = guard::Entity::find().filter(guard::Column::Id.is_in(g_ids)).all(db).await.map_err(StoreError::from)?.into_iter().map(|g| (g.id, g.name)).collect();
-    let items = page.items.into_iter().map(|m| CheckinOut {
-        guard_name: gnames.get(&m.guard_id).cloned(),
-        checkpoint_name: m.checkpoint_id.and_then(|c| names.get(&c).cloned()),
-        reasons: m.reasons.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
-        items: serde_json::from_str(&m.items).unwrap_or(serde_json::Value::Null),
-        id: m.id, guard_id: m.guard_id, checkpoint_id: m.checkpoint_id, lat: m.lat, lon: m.lon, accuracy: m.accuracy,
-        device_time: m.device_time, server_time: m.server_time, verdict: m.verdict,
-    }).collect();
-    Ok(list_response(jingbao_store::Page { items, total: page.total }, &lq))
+    let gnames: HashMap<Uuid, String> = guard::Entity::find()
+        .filter(guard::Column::Id.is_in(g_ids))
+        .all(db)
+        .await
+        .map_err(StoreError::from)?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let items = page
+        .items
+        .into_iter()
+        .map(|m| CheckinOut {
+            guard_name: gnames.get(&m.guard_id).cloned(),
+            checkpoint_name: m.checkpoint_id.and_then(|c| names.get(&c).cloned()),
+            reasons: m
+                .reasons
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            items: serde_json::from_str(&m.items).unwrap_or(serde_json::Value::Null),
+            id: m.id,
+            guard_id: m.guard_id,
+            checkpoint_id: m.checkpoint_id,
+            lat: m.lat,
+            lon: m.lon,
+            accuracy: m.accuracy,
+            device_time: m.device_time,
+            server_time: m.server_time,
+            verdict: m.verdict,
+        })
+        .collect();
+    Ok(list_response(
+        jingbao_store::Page {
+            items,
+            total: page.total,
+        },
+        &lq,
+    ))
 }

@@ -24,7 +24,10 @@ fn mac(secret: &[u8], msg: &str) -> Vec<u8> {
 }
 
 fn secret_of(store: &Store, k: &checkpoint_key::Model) -> Result<Vec<u8>, StoreError> {
-    let hex_secret = store.cipher().decrypt(&k.secret_enc).map_err(StoreError::Cipher)?;
+    let hex_secret = store
+        .cipher()
+        .decrypt(&k.secret_enc)
+        .map_err(StoreError::Cipher)?;
     hex::decode(hex_secret).map_err(|e| StoreError::Cipher(e.to_string()))
 }
 
@@ -50,13 +53,24 @@ pub async fn rotate(st: &AppState, by: &str) -> Result<checkpoint_key::Model, St
     let tx = st.store.write().await?;
     keys::retire_all(tx.conn(), now).await?;
     jingbao_store::repo::common::insert::<checkpoint_key::Entity, _>(tx.conn(), k.clone()).await?;
-    let actor = jingbao_store::Actor { username: by.to_string(), ..Default::default() };
-    tx.commit(jingbao_store::AuditEntry::new(now, &actor, "checkpoint_key.rotate", "checkpoint_key").object(&k.kid)).await?;
+    let actor = jingbao_store::Actor {
+        username: by.to_string(),
+        ..Default::default()
+    };
+    tx.commit(
+        jingbao_store::AuditEntry::new(now, &actor, "checkpoint_key.rotate", "checkpoint_key")
+            .object(&k.kid),
+    )
+    .await?;
     Ok(k)
 }
 
 /// The printed payload and manual code of a checkpoint under `key`.
-pub fn plate(store: &Store, key: &checkpoint_key::Model, cp: &checkpoint::Model) -> Result<(String, String), StoreError> {
+pub fn plate(
+    store: &Store,
+    key: &checkpoint_key::Model,
+    cp: &checkpoint::Model,
+) -> Result<(String, String), StoreError> {
     let secret = secret_of(store, key)?;
     let body = format!("JB1.{}.{}", key.kid, cp.id.simple());
     let sig = URL_SAFE_NO_PAD.encode(&mac(&secret, &body)[..16]);
@@ -72,9 +86,17 @@ fn manual_code(secret: &[u8], cp: &checkpoint::Model) -> String {
 /// What a scanned or typed code says.
 pub enum Scanned {
     /// A QR payload naming a checkpoint id.
-    Qr { kid: String, checkpoint: Uuid, body: String, sig: String },
+    Qr {
+        kid: String,
+        checkpoint: Uuid,
+        body: String,
+        sig: String,
+    },
     /// A manual code naming a checkpoint code.
-    Manual { checkpoint_code: String, digits: String },
+    Manual {
+        checkpoint_code: String,
+        digits: String,
+    },
     Garbage,
 }
 
@@ -83,42 +105,78 @@ pub fn parse(code: &str) -> Scanned {
     let parts: Vec<&str> = code.split('.').collect();
     if parts.len() == 4 && parts[0] == "JB1" {
         if let Ok(id) = Uuid::parse_str(parts[2]) {
-            return Scanned::Qr { kid: parts[1].into(), checkpoint: id, body: parts[..3].join("."), sig: parts[3].into() };
+            return Scanned::Qr {
+                kid: parts[1].into(),
+                checkpoint: id,
+                body: parts[..3].join("."),
+                sig: parts[3].into(),
+            };
         }
         return Scanned::Garbage;
     }
-    if let Some((cp, digits)) = code.rsplit_once('-') {
-        if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) && !cp.is_empty() {
-            return Scanned::Manual { checkpoint_code: cp.to_string(), digits: digits.to_string() };
-        }
+    if let Some((cp, digits)) = code.rsplit_once('-')
+        && digits.len() == 6
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !cp.is_empty()
+    {
+        return Scanned::Manual {
+            checkpoint_code: cp.to_string(),
+            digits: digits.to_string(),
+        };
     }
     Scanned::Garbage
 }
 
 fn key_usable(k: &checkpoint_key::Model, now: DateTime<Utc>) -> bool {
-    k.retired_at.is_none_or(|r| now - r <= Duration::days(RETIRED_GRACE_DAYS))
+    k.retired_at
+        .is_none_or(|r| now - r <= Duration::days(RETIRED_GRACE_DAYS))
 }
 
 /// Checks a QR payload's signature.
-pub async fn check_qr(st: &AppState, kid: &str, body: &str, sig: &str) -> Result<CodeCheck, StoreError> {
-    let Some(k) = keys::by_kid(st.store.db(), kid).await? else { return Ok(CodeCheck::UnknownKey) };
+pub async fn check_qr(
+    st: &AppState,
+    kid: &str,
+    body: &str,
+    sig: &str,
+) -> Result<CodeCheck, StoreError> {
+    let Some(k) = keys::by_kid(st.store.db(), kid).await? else {
+        return Ok(CodeCheck::UnknownKey);
+    };
     let secret = secret_of(&st.store, &k)?;
     let want = URL_SAFE_NO_PAD.encode(&mac(&secret, body)[..16]);
     if !crate::auth::token::ct_eq(&want, sig) {
         return Ok(CodeCheck::BadSignature);
     }
-    Ok(if key_usable(&k, st.now()) { CodeCheck::Good } else { CodeCheck::KeyRetired })
+    Ok(if key_usable(&k, st.now()) {
+        CodeCheck::Good
+    } else {
+        CodeCheck::KeyRetired
+    })
 }
 
 /// Checks a manual code against every key (newest first).
-pub async fn check_manual(st: &AppState, cp: &checkpoint::Model, digits: &str) -> Result<CodeCheck, StoreError> {
+pub async fn check_manual(
+    st: &AppState,
+    cp: &checkpoint::Model,
+    digits: &str,
+) -> Result<CodeCheck, StoreError> {
     use sea_orm::{EntityTrait, QueryOrder};
-    let all = checkpoint_key::Entity::find().order_by_desc(checkpoint_key::Column::CreatedAt).all(st.store.db()).await?;
+    let all = checkpoint_key::Entity::find()
+        .order_by_desc(checkpoint_key::Column::CreatedAt)
+        .all(st.store.db())
+        .await?;
     for k in all {
         let secret = secret_of(&st.store, &k)?;
         let want = manual_code(&secret, cp);
-        if want.rsplit_once('-').is_some_and(|(_, d)| crate::auth::token::ct_eq(d, digits)) {
-            return Ok(if key_usable(&k, st.now()) { CodeCheck::Good } else { CodeCheck::KeyRetired });
+        if want
+            .rsplit_once('-')
+            .is_some_and(|(_, d)| crate::auth::token::ct_eq(d, digits))
+        {
+            return Ok(if key_usable(&k, st.now()) {
+                CodeCheck::Good
+            } else {
+                CodeCheck::KeyRetired
+            });
         }
     }
     Ok(CodeCheck::BadSignature)
@@ -132,11 +190,15 @@ mod tests {
     fn parses_both_forms() {
         let id = Uuid::from_u128(7);
         match parse(&format!("JB1.k1.{}.abc", id.simple())) {
-            Scanned::Qr { kid, checkpoint, .. } => assert_eq!((kid.as_str(), checkpoint), ("k1", id)),
+            Scanned::Qr {
+                kid, checkpoint, ..
+            } => assert_eq!((kid.as_str(), checkpoint), ("k1", id)),
             _ => panic!("qr"),
         }
         assert!(matches!(parse("CP001-123456"), Scanned::Manual { .. }));
-        assert!(matches!(parse("FX-CPa1-000001"), Scanned::Manual { ref checkpoint_code, .. } if checkpoint_code == "FX-CPa1"));
+        assert!(
+            matches!(parse("FX-CPa1-000001"), Scanned::Manual { ref checkpoint_code, .. } if checkpoint_code == "FX-CPa1")
+        );
         assert!(matches!(parse("CP001-12345"), Scanned::Garbage));
         assert!(matches!(parse("hello"), Scanned::Garbage));
         assert!(matches!(parse("JB1.k1.nope.abc"), Scanned::Garbage));

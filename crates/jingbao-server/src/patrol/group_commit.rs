@@ -32,13 +32,29 @@ impl GroupCommit {
     }
 
     /// Writes one request's rows durably (returns after the commit).
-    pub async fn submit(&self, rows: Vec<position::Model>, submission: submission::Model, audit: AuditEntry) -> Result<(), StoreError> {
+    pub async fn submit(
+        &self,
+        rows: Vec<position::Model>,
+        submission: submission::Model,
+        audit: AuditEntry,
+    ) -> Result<(), StoreError> {
         let (done, wait) = oneshot::channel();
         self.tx
-            .send(Job { rows, submission, audit, done })
+            .send(Job {
+                rows,
+                submission,
+                audit,
+                done,
+            })
             .await
-            .map_err(|_| StoreError::Invalid { field: "ingest".into(), reason: "writer stopped".into() })?;
-        wait.await.map_err(|_| StoreError::Invalid { field: "ingest".into(), reason: "writer stopped".into() })?
+            .map_err(|_| StoreError::Invalid {
+                field: "ingest".into(),
+                reason: "writer stopped".into(),
+            })?;
+        wait.await.map_err(|_| StoreError::Invalid {
+            field: "ingest".into(),
+            reason: "writer stopped".into(),
+        })?
     }
 }
 
@@ -47,7 +63,12 @@ async fn write(store: &Store, jobs: &[Job]) -> Result<(), StoreError> {
     let rows: Vec<position::Model> = jobs.iter().flat_map(|j| j.rows.iter().cloned()).collect();
     let res = async {
         common::insert_many::<position::Entity, _>(tx.conn(), rows, 1000).await?;
-        common::insert_many::<submission::Entity, _>(tx.conn(), jobs.iter().map(|j| j.submission.clone()).collect(), 500).await?;
+        common::insert_many::<submission::Entity, _>(
+            tx.conn(),
+            jobs.iter().map(|j| j.submission.clone()).collect(),
+            500,
+        )
+        .await?;
         for j in jobs {
             tx.audit(&j.audit).await?;
         }

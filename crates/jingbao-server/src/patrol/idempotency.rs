@@ -17,20 +17,48 @@ pub fn body_hash(body: &serde_json::Value) -> String {
 }
 
 pub fn conflict() -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, "idempotency_conflict", "该编号已用于另一项提交", "This id was already used for a different submission")
+    ApiError::new(
+        StatusCode::CONFLICT,
+        "idempotency_conflict",
+        "该编号已用于另一项提交",
+        "This id was already used for a different submission",
+    )
 }
 
 /// The stored reply when `existing` is the same submission by the same user; 409 otherwise.
-pub fn replay(existing: &submission::Model, user: Uuid, hash: &str) -> Result<(StatusCode, serde_json::Value), ApiError> {
+pub fn replay(
+    existing: &submission::Model,
+    user: Uuid,
+    hash: &str,
+) -> Result<(StatusCode, serde_json::Value), ApiError> {
     if existing.user_id != user || existing.body_hash != hash {
         return Err(conflict());
     }
     let status = StatusCode::from_u16(existing.status as u16).unwrap_or(StatusCode::OK);
-    Ok((status, serde_json::from_str(&existing.response).unwrap_or(serde_json::Value::Null)))
+    Ok((
+        status,
+        serde_json::from_str(&existing.response).unwrap_or(serde_json::Value::Null),
+    ))
 }
 
-pub fn record(id: Uuid, user: Uuid, kind: &str, hash: &str, status: StatusCode, response: &serde_json::Value, now: chrono::DateTime<chrono::Utc>) -> submission::Model {
-    submission::Model { id, user_id: user, kind: kind.into(), body_hash: hash.into(), status: status.as_u16() as i32, response: response.to_string(), created_at: now }
+pub fn record(
+    id: Uuid,
+    user: Uuid,
+    kind: &str,
+    hash: &str,
+    status: StatusCode,
+    response: &serde_json::Value,
+    now: chrono::DateTime<chrono::Utc>,
+) -> submission::Model {
+    submission::Model {
+        id,
+        user_id: user,
+        kind: kind.into(),
+        body_hash: hash.into(),
+        status: status.as_u16() as i32,
+        response: response.to_string(),
+        created_at: now,
+    }
 }
 
 #[cfg(test)]

@@ -15,4 +15,3 @@ pub mod qr_png;
 pub mod route;
 pub mod shifts;
 pub mod templates;
-

@@ -3,7 +3,8 @@
 use qrcode::{Color, EcLevel, QrCode};
 
 pub fn render(payload: &str, module_px: u32) -> Result<Vec<u8>, String> {
-    let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).map_err(|e| e.to_string())?;
+    let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)
+        .map_err(|e| e.to_string())?;
     let n = code.width() as u32;
     let quiet = 4;
     let side = (n + 2 * quiet) * module_px;
@@ -34,7 +35,11 @@ pub fn render(payload: &str, module_px: u32) -> Result<Vec<u8>, String> {
 mod tests {
     #[test]
     fn renders_a_png() {
-        let png = super::render("JB1.k1.00000000000000000000000000000007.abcdefghijklmnopqrstuv", 4).expect("png");
+        let png = super::render(
+            "JB1.k1.00000000000000000000000000000007.abcdefghijklmnopqrstuv",
+            4,
+        )
+        .expect("png");
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         assert!(png.len() > 100);
     }

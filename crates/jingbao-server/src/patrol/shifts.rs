@@ -32,10 +32,22 @@ async fn post_name(st: &AppState, post: Option<uuid::Uuid>) -> ApiResult<Option<
 }
 
 fn out(s: &shift::Model, post_name: Option<String>) -> ShiftOut {
-    ShiftOut { id: s.id, guard_id: s.guard_id, post_id: s.post_id, post_name, started_at: s.started_at, ended_at: s.ended_at, handover_note: s.handover_note.clone() }
+    ShiftOut {
+        id: s.id,
+        guard_id: s.guard_id,
+        post_id: s.post_id,
+        post_name,
+        started_at: s.started_at,
+        ended_at: s.ended_at,
+        handover_note: s.handover_note.clone(),
+    }
 }
 
-pub async fn start(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<Value>) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn start(
+    State(st): State<AppState>,
+    c: Caller,
+    ApiJson(raw): ApiJson<Value>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let b: ShiftStart = parse_json(raw.to_string().as_bytes())?;
     let g = own_guard(&st, &c).await?;
     let hash = body_hash(&raw);
@@ -46,14 +58,21 @@ pub async fn start(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<
     }
     let post_id = b.post_id.or(g.post_id);
     if let Some(p) = post_id {
-        posts::by_id(db, p).await?.filter(|p| p.unit_id == g.unit_id).ok_or_else(|| unknown_reference("post_id"))?;
+        posts::by_id(db, p)
+            .await?
+            .filter(|p| p.unit_id == g.unit_id)
+            .ok_or_else(|| unknown_reference("post_id"))?;
     }
     let now = st.now();
     let pname = post_name(&st, post_id).await?;
     let tx = st.store.write().await?;
     if shifts::open_of_guard(tx.conn(), g.id).await?.is_some() {
         tx.rollback().await?;
-        return Err(conflict("already_on_shift", "已在岗，请先下岗", "Already on shift; end it first"));
+        return Err(conflict(
+            "already_on_shift",
+            "已在岗，请先下岗",
+            "Already on shift; end it first",
+        ));
     }
     let s = shift::Model {
         id: b.id,
@@ -71,7 +90,21 @@ pub async fn start(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<
     let body = serde_json::to_value(out(&s, pname)).unwrap_or(Value::Null);
     let inserted = common::insert::<shift::Entity, _>(tx.conn(), s.clone()).await;
     let recorded = match inserted {
-        Ok(()) => common::insert::<submission::Entity, _>(tx.conn(), record(b.id, c.user.id, "shift.start", &hash, StatusCode::CREATED, &body, now)).await,
+        Ok(()) => {
+            common::insert::<submission::Entity, _>(
+                tx.conn(),
+                record(
+                    b.id,
+                    c.user.id,
+                    "shift.start",
+                    &hash,
+                    StatusCode::CREATED,
+                    &body,
+                    now,
+                ),
+            )
+            .await
+        }
         Err(e) => Err(e),
     };
     if let Err(e) = recorded {
@@ -84,7 +117,12 @@ pub async fn start(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<
             other => Err(other.into()),
         };
     }
-    tx.commit(AuditEntry::new(now, &c.actor(), "shift.start", "shift").object(s.id).detail(serde_json::json!({"post_id": post_id}))).await?;
+    tx.commit(
+        AuditEntry::new(now, &c.actor(), "shift.start", "shift")
+            .object(s.id)
+            .detail(serde_json::json!({"post_id": post_id})),
+    )
+    .await?;
     st.presence.shift_started(GuardLive {
         guard_id: g.id,
         name: g.name.clone(),
@@ -96,14 +134,28 @@ pub async fn start(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<
         fix: None,
         outside_since: None,
     });
-    st.hub.publish(crate::realtime::Event::map(&g.scope_path, serde_json::json!({"kind": "state", "guard_id": g.id, "on_shift": true})));
+    st.hub.publish(crate::realtime::Event::map(
+        &g.scope_path,
+        serde_json::json!({"kind": "state", "guard_id": g.id, "on_shift": true}),
+    ));
     Ok((StatusCode::CREATED, Json(body)))
 }
 
-pub async fn end(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<Value>) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn end(
+    State(st): State<AppState>,
+    c: Caller,
+    ApiJson(raw): ApiJson<Value>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let b: ShiftEnd = parse_json(raw.to_string().as_bytes())?;
-    if b.handover_note.as_ref().is_some_and(|n| n.chars().count() > 1000) {
-        return Err(ApiError::invalid_field("handover_note", "too_long", "at most 1000 characters"));
+    if b.handover_note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > 1000)
+    {
+        return Err(ApiError::invalid_field(
+            "handover_note",
+            "too_long",
+            "at most 1000 characters",
+        ));
     }
     let g = own_guard(&st, &c).await?;
     let hash = body_hash(&raw);
@@ -123,16 +175,36 @@ pub async fn end(State(st): State<AppState>, c: Caller, ApiJson(raw): ApiJson<Va
     s.ended_at = Some(now);
     s.end_event_id = Some(b.id);
     s.end_device_time = Some(b.device_time.to_rfc3339());
-    s.handover_note = b.handover_note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    s.handover_note = b
+        .handover_note
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
     let body = serde_json::to_value(out(&s, pname)).unwrap_or(Value::Null);
     common::update::<shift::Entity, _>(tx.conn(), s.clone()).await?;
-    if let Err(e) = common::insert::<submission::Entity, _>(tx.conn(), record(b.id, c.user.id, "shift.end", &hash, StatusCode::OK, &body, now)).await {
+    if let Err(e) = common::insert::<submission::Entity, _>(
+        tx.conn(),
+        record(
+            b.id,
+            c.user.id,
+            "shift.end",
+            &hash,
+            StatusCode::OK,
+            &body,
+            now,
+        ),
+    )
+    .await
+    {
         tx.rollback().await?;
         return Err(e.into());
     }
-    tx.commit(AuditEntry::new(now, &c.actor(), "shift.end", "shift").object(s.id)).await?;
+    tx.commit(AuditEntry::new(now, &c.actor(), "shift.end", "shift").object(s.id))
+        .await?;
     st.presence.shift_ended(g.id);
-    st.hub.publish(crate::realtime::Event::map(&g.scope_path, serde_json::json!({"kind": "state", "guard_id": g.id, "on_shift": false})));
+    st.hub.publish(crate::realtime::Event::map(
+        &g.scope_path,
+        serde_json::json!({"kind": "state", "guard_id": g.id, "on_shift": false}),
+    ));
     Ok((StatusCode::OK, Json(body)))
 }
 
@@ -144,8 +216,16 @@ pub async fn current(State(st): State<AppState>, c: Caller) -> ApiResult<Json<Cu
     let handover = match post {
         Some(p) => match shifts::last_handover(db, p).await? {
             Some(h) => {
-                let from = guard::Entity::find_by_id(h.guard_id).one(db).await.map_err(StoreError::from)?.map(|g| g.name);
-                Some(Handover { note: h.handover_note.unwrap_or_default(), from_guard_name: from, at: h.ended_at.unwrap_or(h.started_at) })
+                let from = guard::Entity::find_by_id(h.guard_id)
+                    .one(db)
+                    .await
+                    .map_err(StoreError::from)?
+                    .map(|g| g.name);
+                Some(Handover {
+                    note: h.handover_note.unwrap_or_default(),
+                    from_guard_name: from,
+                    at: h.ended_at.unwrap_or(h.started_at),
+                })
             }
             None => None,
         },

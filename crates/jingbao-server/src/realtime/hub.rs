@@ -20,14 +20,26 @@ pub struct Event {
 
 impl Event {
     pub fn map(scope_path: &str, payload: Value) -> Event {
-        Event { topic: "map", scope_path: scope_path.to_string(), payload }
+        Event {
+            topic: "map",
+            scope_path: scope_path.to_string(),
+            payload,
+        }
     }
     pub fn alerts(scope_path: &str, payload: Value) -> Event {
-        Event { topic: "alerts", scope_path: scope_path.to_string(), payload }
+        Event {
+            topic: "alerts",
+            scope_path: scope_path.to_string(),
+            payload,
+        }
     }
     /// A directive's board changed (subscribers of `board:<id>` and of `directives`).
     pub fn board(directive_id: uuid::Uuid, scope_path: &str) -> Event {
-        Event { topic: "board", scope_path: scope_path.to_string(), payload: serde_json::json!({"directive_id": directive_id}) }
+        Event {
+            topic: "board",
+            scope_path: scope_path.to_string(),
+            payload: serde_json::json!({"directive_id": directive_id}),
+        }
     }
 }
 
@@ -40,7 +52,10 @@ pub struct Hub {
 impl Default for Hub {
     fn default() -> Self {
         let (tx, _) = broadcast::channel(CHANNEL_CAPACITY);
-        Hub { tx, tickets: Mutex::new(HashMap::new()) }
+        Hub {
+            tx,
+            tickets: Mutex::new(HashMap::new()),
+        }
     }
 }
 
@@ -58,14 +73,22 @@ impl Hub {
         let t = crate::auth::token::new_token();
         let mut m = self.tickets.lock().unwrap_or_else(|p| p.into_inner());
         m.retain(|_, (_, exp)| *exp > now);
-        m.insert(t.clone(), (token_hash.to_string(), now + Duration::seconds(TICKET_TTL_SECS)));
+        m.insert(
+            t.clone(),
+            (
+                token_hash.to_string(),
+                now + Duration::seconds(TICKET_TTL_SECS),
+            ),
+        );
         t
     }
 
     /// Consumes a ticket; the session token hash it stands for, when still valid.
     pub fn take_ticket(&self, ticket: &str, now: DateTime<Utc>) -> Option<String> {
         let mut m = self.tickets.lock().unwrap_or_else(|p| p.into_inner());
-        m.remove(ticket).filter(|(_, exp)| *exp > now).map(|(h, _)| h)
+        m.remove(ticket)
+            .filter(|(_, exp)| *exp > now)
+            .map(|(h, _)| h)
     }
 }
 

@@ -28,7 +28,10 @@ pub async fn upgrade(State(st): State<AppState>, c: Caller, ws: WebSocketUpgrade
 }
 
 fn close(code: u16, reason: &'static str) -> Message {
-    Message::Close(Some(CloseFrame { code, reason: reason.into() }))
+    Message::Close(Some(CloseFrame {
+        code,
+        reason: reason.into(),
+    }))
 }
 
 async fn run(socket: WebSocket, st: AppState, c: Caller) {
@@ -118,11 +121,22 @@ async fn run(socket: WebSocket, st: AppState, c: Caller) {
 
 /// Sends the guard's outbox entries after `from`, in order, marking them delivered; returns
 /// the last sequence sent (or `from`), None when the socket failed.
-async fn send_outbox(st: &AppState, tx: &mut futures_util::stream::SplitSink<WebSocket, Message>, guard: uuid::Uuid, from: i64) -> Option<i64> {
-    let entries = crate::directives::deliver::catch_up(st, guard, from).await.unwrap_or_default();
+async fn send_outbox(
+    st: &AppState,
+    tx: &mut futures_util::stream::SplitSink<WebSocket, Message>,
+    guard: uuid::Uuid,
+    from: i64,
+) -> Option<i64> {
+    let entries = crate::directives::deliver::catch_up(st, guard, from)
+        .await
+        .unwrap_or_default();
     let mut last = from;
     for (seq, directive_id, msg) in entries {
-        if tx.send(Message::Text(msg.to_string().into())).await.is_err() {
+        if tx
+            .send(Message::Text(msg.to_string().into()))
+            .await
+            .is_err()
+        {
             return None;
         }
         let _ = crate::directives::deliver::delivered(st, directive_id, guard).await;

@@ -15,7 +15,15 @@ use jingbao_domain::Permission;
 use jingbao_store::audit;
 use jingbao_store::entity::audit_log;
 
-const FILTERS: &[&str] = &["action", "username", "object_type", "object_id", "result", "from", "to"];
+const FILTERS: &[&str] = &[
+    "action",
+    "username",
+    "object_type",
+    "object_id",
+    "result",
+    "from",
+    "to",
+];
 
 pub fn out(m: audit_log::Model) -> AuditRecordOut {
     AuditRecordOut {

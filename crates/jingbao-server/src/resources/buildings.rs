@@ -186,13 +186,13 @@ pub async fn patch(
         ck.range_i32("floors", v, 1, 200);
         m.floors = v;
     }
-    if let Some(fp) = &b.footprint {
-        if let Some(ring) = footprint(&mut ck, fp, b.datum.as_deref()) {
-            let center = geojson::center(&ring);
-            m.footprint = geojson::polygon(&ring).to_string();
-            m.center_lat = center.lat;
-            m.center_lon = center.lon;
-        }
+    if let Some(fp) = &b.footprint
+        && let Some(ring) = footprint(&mut ck, fp, b.datum.as_deref())
+    {
+        let center = geojson::center(&ring);
+        m.footprint = geojson::polygon(&ring).to_string();
+        m.center_lat = center.lat;
+        m.center_lon = center.lon;
     }
     ck.finish()?;
     let now = st.now();
@@ -236,7 +236,13 @@ pub async fn export(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiRe
     crate::office::export::respond(&st, &c, "buildings", sheet, page.items.len()).await
 }
 
-pub async fn history(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
-    buildings::get(st.store.db(), &c.scope, id).await?.ok_or_else(ApiError::not_found)?;
+pub async fn history(
+    State(st): State<AppState>,
+    c: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
+    buildings::get(st.store.db(), &c.scope, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     crate::resources::history::of(&st, id).await
 }

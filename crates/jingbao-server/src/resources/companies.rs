@@ -325,7 +325,13 @@ pub async fn import(
     Ok(Json(ImportResult { imported: count }))
 }
 
-pub async fn history(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
-    companies::get(st.store.db(), &c.scope, id).await?.ok_or_else(ApiError::not_found)?;
+pub async fn history(
+    State(st): State<AppState>,
+    c: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
+    companies::get(st.store.db(), &c.scope, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     crate::resources::history::of(&st, id).await
 }

@@ -253,7 +253,13 @@ pub async fn export(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiRe
     crate::office::export::respond(&st, &c, "org_units", sheet, page.items.len()).await
 }
 
-pub async fn history(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
-    org_units::get(st.store.db(), &c.scope, id).await?.ok_or_else(ApiError::not_found)?;
+pub async fn history(
+    State(st): State<AppState>,
+    c: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
+    org_units::get(st.store.db(), &c.scope, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     crate::resources::history::of(&st, id).await
 }

@@ -32,15 +32,22 @@ pub fn out(u: user::Model) -> UserOut {
 async fn outs(st: &AppState, rows: Vec<user::Model>) -> ApiResult<Vec<UserOut>> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let ids: Vec<Uuid> = rows.iter().filter_map(|u| u.org_unit_id).collect();
-    let names: std::collections::HashMap<Uuid, String> = jingbao_store::entity::org_unit::Entity::find()
-        .filter(jingbao_store::entity::org_unit::Column::Id.is_in(ids))
-        .all(st.store.db())
-        .await
-        .map_err(jingbao_store::StoreError::from)?
+    let names: std::collections::HashMap<Uuid, String> =
+        jingbao_store::entity::org_unit::Entity::find()
+            .filter(jingbao_store::entity::org_unit::Column::Id.is_in(ids))
+            .all(st.store.db())
+            .await
+            .map_err(jingbao_store::StoreError::from)?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect();
+    Ok(rows
         .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
-    Ok(rows.into_iter().map(|u| { let n = u.org_unit_id.and_then(|o| names.get(&o).cloned()); out_named(u, n) }).collect())
+        .map(|u| {
+            let n = u.org_unit_id.and_then(|o| names.get(&o).cloned());
+            out_named(u, n)
+        })
+        .collect())
 }
 
 /// The wire form; `org_name` is the name of the account's org unit when known.
@@ -77,7 +84,13 @@ pub async fn list(
     let lq = q.list(FILTERS)?;
     let page = users::list(st.store.db(), &c.scope, &lq).await?;
     let items = outs(&st, page.items).await?;
-    Ok(list_response(jingbao_store::Page { items, total: page.total }, &lq))
+    Ok(list_response(
+        jingbao_store::Page {
+            items,
+            total: page.total,
+        },
+        &lq,
+    ))
 }
 
 pub async fn get(
@@ -194,7 +207,10 @@ pub async fn create(
             .detail(serde_json::json!({"username": m.username, "roles": m.roles})),
     )
     .await?;
-    Ok((StatusCode::CREATED, Json(outs(&st, vec![m]).await?.remove(0))))
+    Ok((
+        StatusCode::CREATED,
+        Json(outs(&st, vec![m]).await?.remove(0)),
+    ))
 }
 
 pub async fn patch(
@@ -227,14 +243,14 @@ pub async fn patch(
         m.roles = join_roles(&roles);
         revoke = true;
     }
-    if let Some(p) = &b.password {
-        if let Err(pp) = password_policy::check(&m.username, p) {
-            ck.problems.extend(
-                policy_error("password", pp, c.ctx.lang)
-                    .details
-                    .unwrap_or_default(),
-            );
-        }
+    if let Some(p) = &b.password
+        && let Err(pp) = password_policy::check(&m.username, p)
+    {
+        ck.problems.extend(
+            policy_error("password", pp, c.ctx.lang)
+                .details
+                .unwrap_or_default(),
+        );
     }
     ck.finish()?;
     if let Some(o) = b.org_unit_id {
@@ -304,7 +320,13 @@ pub async fn export(State(st): State<AppState>, c: Caller, q: QueryMap) -> ApiRe
     crate::office::export::respond(&st, &c, "users", sheet, page.items.len()).await
 }
 
-pub async fn history(State(st): State<AppState>, c: Caller, IdPath(id): IdPath) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
-    users::get(st.store.db(), &c.scope, id).await?.ok_or_else(ApiError::not_found)?;
+pub async fn history(
+    State(st): State<AppState>,
+    c: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Json<Vec<jingbao_api::system::AuditRecordOut>>> {
+    users::get(st.store.db(), &c.scope, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     crate::resources::history::of(&st, id).await
 }

@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use jingbao_domain::{OrgKind, Role};
 use jingbao_sim::{CompanyKind, DemoDistrict, Gender, LonLat, StaffRole};
 use jingbao_store::entity::{
-    building, checkpoint, company, guard, org_unit, patrol_route, post, shift_template, unit_building, user,
+    building, checkpoint, company, guard, org_unit, patrol_route, post, shift_template,
+    unit_building, user,
 };
 use jingbao_store::repo::{common, settings};
 use jingbao_store::{Actor, AuditEntry, Store, StoreError};
@@ -163,8 +164,25 @@ pub async fn seed(
     let templates: Vec<shift_template::Model> = posts
         .iter()
         .flat_map(|p| {
-            let day = shift_template::Model { id: Uuid::now_v7(), post_id: p.id, name: "白班".into(), start_minute: 8 * 60, end_minute: 20 * 60, min_staff: p.min_staff.max(1), scope_path: p.scope_path.clone() };
-            let night = (p.name.contains("大堂") || p.name.contains("监控")).then(|| shift_template::Model { id: Uuid::now_v7(), name: "夜班".into(), start_minute: 20 * 60, end_minute: 8 * 60, min_staff: 1, ..day.clone() });
+            let day = shift_template::Model {
+                id: Uuid::now_v7(),
+                post_id: p.id,
+                name: "白班".into(),
+                start_minute: 8 * 60,
+                end_minute: 20 * 60,
+                min_staff: p.min_staff.max(1),
+                scope_path: p.scope_path.clone(),
+            };
+            let night = (p.name.contains("大堂") || p.name.contains("监控")).then(|| {
+                shift_template::Model {
+                    id: Uuid::now_v7(),
+                    name: "夜班".into(),
+                    start_minute: 20 * 60,
+                    end_minute: 8 * 60,
+                    min_staff: 1,
+                    ..day.clone()
+                }
+            });
             std::iter::once(day).chain(night)
         })
         .collect();
@@ -173,10 +191,23 @@ pub async fn seed(
         .iter()
         .enumerate()
         .filter_map(|(i, u)| {
-            let cps: Vec<Uuid> = d.checkpoints.iter().filter(|c| c.unit == i && !c.indoor).map(|c| c.id).collect();
+            let cps: Vec<Uuid> = d
+                .checkpoints
+                .iter()
+                .filter(|c| c.unit == i && !c.indoor)
+                .map(|c| c.id)
+                .collect();
             (!cps.is_empty()).then(|| patrol_route::Model {
-                id: Uuid::now_v7(), unit_id: u.id, name: format!("{} 日常巡逻", u.name), checkpoint_ids: serde_json::to_string(&cps).unwrap_or_default(),
-                every_minutes: 120, window_start: 8 * 60, window_end: 20 * 60, scope_path: units[i].path.clone(), created_at: now, updated_at: now,
+                id: Uuid::now_v7(),
+                unit_id: u.id,
+                name: format!("{} 日常巡逻", u.name),
+                checkpoint_ids: serde_json::to_string(&cps).unwrap_or_default(),
+                every_minutes: 120,
+                window_start: 8 * 60,
+                window_end: 20 * 60,
+                scope_path: units[i].path.clone(),
+                created_at: now,
+                updated_at: now,
             })
         })
         .collect();

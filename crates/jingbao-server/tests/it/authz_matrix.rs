@@ -5,8 +5,8 @@
 use crate::support::{TestApp, ids};
 use http::{Method, StatusCode};
 use jingbao_domain::Permission;
-use jingbao_domain::permission::roles_grant;
 use jingbao_domain::Role;
+use jingbao_domain::permission::roles_grant;
 use jingbao_server::routes::{RouteDoc, api};
 use jingbao_store::both_backends;
 use serde_json::json;
@@ -15,20 +15,37 @@ use uuid::Uuid;
 /// The permission a route needs (None: any signed-in user; public routes are skipped).
 fn needs(d: &RouteDoc) -> Option<Permission> {
     let write = d.method != "get";
-    if d.path.ends_with("/track") || d.path == "/api/positions/live" || (d.path == "/api/checkins" && !write) || (d.path == "/api/alerts" && !write) {
+    if d.path.ends_with("/track")
+        || d.path == "/api/positions/live"
+        || (d.path == "/api/checkins" && !write)
+        || (d.path == "/api/alerts" && !write)
+    {
         return Some(Permission::PatrolRead);
     }
     if d.path.starts_with("/api/alerts/") {
         return Some(Permission::AlertManage);
     }
-    if d.path.starts_with("/api/shifts") || d.path == "/api/checkins" || d.path == "/api/positions/batch" || d.path == "/api/heartbeat" || d.path == "/api/me/route" {
+    if d.path.starts_with("/api/shifts")
+        || d.path == "/api/checkins"
+        || d.path == "/api/positions/batch"
+        || d.path == "/api/heartbeat"
+        || d.path == "/api/me/route"
+    {
         return Some(Permission::PatrolSubmit);
     }
     if d.path == "/api/me/directives" || d.path.ends_with("/ack") || d.path.ends_with("/feedback") {
         return Some(Permission::PatrolSubmit);
     }
-    if d.path.starts_with("/api/directives") || d.path.starts_with("/api/ack-tests") || d.path.starts_with("/api/bulletins") || d.path.starts_with("/api/interviews") {
-        return Some(if write { Permission::DirectiveIssue } else { Permission::CapDirectives });
+    if d.path.starts_with("/api/directives")
+        || d.path.starts_with("/api/ack-tests")
+        || d.path.starts_with("/api/bulletins")
+        || d.path.starts_with("/api/interviews")
+    {
+        return Some(if write {
+            Permission::DirectiveIssue
+        } else {
+            Permission::CapDirectives
+        });
     }
     if d.path == "/api/patrol-routes/completion" {
         return Some(Permission::PatrolRead);
@@ -37,7 +54,11 @@ fn needs(d: &RouteDoc) -> Option<Permission> {
         if d.path.ends_with("/import-template.xlsx") {
             return Some(Permission::CheckpointWrite);
         }
-        return Some(if write { Permission::CheckpointWrite } else { Permission::CheckpointRead });
+        return Some(if write {
+            Permission::CheckpointWrite
+        } else {
+            Permission::CheckpointRead
+        });
     }
     if d.path.starts_with("/api/checkpoint-keys") {
         return Some(Permission::KeyManage);
@@ -46,7 +67,12 @@ fn needs(d: &RouteDoc) -> Option<Permission> {
         return Some(Permission::CheckpointRead);
     }
     let template = d.path.ends_with("/import-template.xlsx");
-    let base = d.path.trim_start_matches("/api/").split('/').next().unwrap_or("");
+    let base = d
+        .path
+        .trim_start_matches("/api/")
+        .split('/')
+        .next()
+        .unwrap_or("");
     let (r, w) = match base {
         "org-units" => (Permission::OrgRead, Permission::OrgWrite),
         "buildings" => (Permission::BuildingRead, Permission::BuildingWrite),
@@ -77,21 +103,73 @@ fn unit_objects(t: &TestApp, station: usize, unit: usize, base: &str) -> Option<
         "checkpoints" => u.checkpoint,
         "guards" => u.guard,
         "companies" => u.enterprise,
-        "users" => return t.fx.users.get(&format!("guard_{}{}", ["a", "b"][station], unit + 1)).copied(),
+        "users" => {
+            return t
+                .fx
+                .users
+                .get(&format!("guard_{}{}", ["a", "b"][station], unit + 1))
+                .copied();
+        }
         _ => return None,
     })
 }
 
 fn cases() -> Vec<Case> {
     vec![
-        Case { user: "officer_a", role: Role::CommandOfficer, inside: |t, b| unit_objects(t, 0, 1, b), outside: |t, b| unit_objects(t, 1, 0, b) },
-        Case { user: "manager_a1", role: Role::UnitManager, inside: |t, b| unit_objects(t, 0, 0, b), outside: |t, b| unit_objects(t, 0, 1, b) },
-        Case { user: "office", role: Role::DistrictOffice, inside: |t, b| unit_objects(t, 0, 2, b), outside: |t, b| unit_objects(t, 1, 2, b) },
-        Case { user: "dept_a", role: Role::DepartmentHandler, inside: |t, b| unit_objects(t, 0, 0, b), outside: |t, b| unit_objects(t, 1, 0, b) },
-        Case { user: "guard_a1", role: Role::Guard, inside: |t, b| if b == "guards" { unit_objects(t, 0, 0, b) } else { None }, outside: |t, b| unit_objects(t, 0, 1, b) },
-        Case { user: "admin", role: Role::SystemAdmin, inside: |t, b| unit_objects(t, 1, 2, b), outside: |_, _| None },
-        Case { user: "secadmin", role: Role::SecurityAdmin, inside: |t, b| unit_objects(t, 1, 1, b), outside: |_, _| None },
-        Case { user: "auditor", role: Role::AuditAdmin, inside: |t, b| unit_objects(t, 0, 0, b), outside: |_, _| None },
+        Case {
+            user: "officer_a",
+            role: Role::CommandOfficer,
+            inside: |t, b| unit_objects(t, 0, 1, b),
+            outside: |t, b| unit_objects(t, 1, 0, b),
+        },
+        Case {
+            user: "manager_a1",
+            role: Role::UnitManager,
+            inside: |t, b| unit_objects(t, 0, 0, b),
+            outside: |t, b| unit_objects(t, 0, 1, b),
+        },
+        Case {
+            user: "office",
+            role: Role::DistrictOffice,
+            inside: |t, b| unit_objects(t, 0, 2, b),
+            outside: |t, b| unit_objects(t, 1, 2, b),
+        },
+        Case {
+            user: "dept_a",
+            role: Role::DepartmentHandler,
+            inside: |t, b| unit_objects(t, 0, 0, b),
+            outside: |t, b| unit_objects(t, 1, 0, b),
+        },
+        Case {
+            user: "guard_a1",
+            role: Role::Guard,
+            inside: |t, b| {
+                if b == "guards" {
+                    unit_objects(t, 0, 0, b)
+                } else {
+                    None
+                }
+            },
+            outside: |t, b| unit_objects(t, 0, 1, b),
+        },
+        Case {
+            user: "admin",
+            role: Role::SystemAdmin,
+            inside: |t, b| unit_objects(t, 1, 2, b),
+            outside: |_, _| None,
+        },
+        Case {
+            user: "secadmin",
+            role: Role::SecurityAdmin,
+            inside: |t, b| unit_objects(t, 1, 1, b),
+            outside: |_, _| None,
+        },
+        Case {
+            user: "auditor",
+            role: Role::AuditAdmin,
+            inside: |t, b| unit_objects(t, 0, 0, b),
+            outside: |_, _| None,
+        },
     ]
 }
 
@@ -118,32 +196,84 @@ both_backends!(every_route_every_role, |store| {
         for d in docs.iter().filter(|d| !d.public) {
             let Some(p) = needs(d) else { continue };
             let allowed = roles_grant(&[case.role], p);
-            let base = d.path.trim_start_matches("/api/").split('/').next().unwrap_or("").to_string();
+            let base = d
+                .path
+                .trim_start_matches("/api/")
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_string();
             if d.path.contains("{id}") {
-                for (inside, id) in [(true, (case.inside)(&t, &base)), (false, (case.outside)(&t, &base))] {
+                for (inside, id) in [
+                    (true, (case.inside)(&t, &base)),
+                    (false, (case.outside)(&t, &base)),
+                ] {
                     let Some(id) = id else { continue };
                     let path = d.path.replace("{id}", &id.to_string());
                     let r = t.send(method(d), &path, &auth, probe_body(d)).await;
-                    let expect = if !allowed { StatusCode::FORBIDDEN } else if inside { StatusCode::OK } else { StatusCode::NOT_FOUND };
-                    assert_eq!(r.status, expect, "{} {} as {} ({}): {}", d.method, path, case.user, if inside { "in scope" } else { "out of scope" }, String::from_utf8_lossy(&r.bytes));
+                    let expect = if !allowed {
+                        StatusCode::FORBIDDEN
+                    } else if inside {
+                        StatusCode::OK
+                    } else {
+                        StatusCode::NOT_FOUND
+                    };
+                    assert_eq!(
+                        r.status,
+                        expect,
+                        "{} {} as {} ({}): {}",
+                        d.method,
+                        path,
+                        case.user,
+                        if inside { "in scope" } else { "out of scope" },
+                        String::from_utf8_lossy(&r.bytes)
+                    );
                     checked += 1;
                 }
             } else {
                 let r = t.send(method(d), d.path, &auth, probe_body(d)).await;
                 if !allowed {
-                    assert_eq!(r.status, StatusCode::FORBIDDEN, "{} {} as {}", d.method, d.path, case.user);
+                    assert_eq!(
+                        r.status,
+                        StatusCode::FORBIDDEN,
+                        "{} {} as {}",
+                        d.method,
+                        d.path,
+                        case.user
+                    );
                     assert_eq!(r.code(), "forbidden");
                 } else {
                     // Allowed: reads succeed; writes with an empty body fail validation, not authorisation.
-                    assert!(r.status != StatusCode::FORBIDDEN && r.status != StatusCode::UNAUTHORIZED && !r.status.is_server_error(),
-                        "{} {} as {} got {}", d.method, d.path, case.user, r.status);
+                    assert!(
+                        r.status != StatusCode::FORBIDDEN
+                            && r.status != StatusCode::UNAUTHORIZED
+                            && !r.status.is_server_error(),
+                        "{} {} as {} got {}",
+                        d.method,
+                        d.path,
+                        case.user,
+                        r.status
+                    );
                     if d.method == "get" {
-                        assert_eq!(r.status, StatusCode::OK, "{} {} as {}", d.method, d.path, case.user);
+                        assert_eq!(
+                            r.status,
+                            StatusCode::OK,
+                            "{} {} as {}",
+                            d.method,
+                            d.path,
+                            case.user
+                        );
                     }
-                    if d.method == "get" && d.response.is_some_and(|s| s.starts_with('[')) {
-                        if let Some(out) = (case.outside)(&t, &base) {
-                            assert!(!ids(&r.json()).contains(&out.to_string()), "{} lists a foreign row to {}", d.path, case.user);
-                        }
+                    if d.method == "get"
+                        && d.response.is_some_and(|s| s.starts_with('['))
+                        && let Some(out) = (case.outside)(&t, &base)
+                    {
+                        assert!(
+                            !ids(&r.json()).contains(&out.to_string()),
+                            "{} lists a foreign row to {}",
+                            d.path,
+                            case.user
+                        );
                     }
                 }
                 checked += 1;
@@ -158,18 +288,30 @@ both_backends!(guard_sees_only_itself, |store| {
     let g = t.login("guard_a1").await;
     let list = t.get("/api/guards?page_size=200", &g).await.json();
     assert_eq!(list["total"], 1);
-    assert_eq!(ids(&list), vec![t.fx.stations[0].units[0].guard.to_string()]);
+    assert_eq!(
+        ids(&list),
+        vec![t.fx.stations[0].units[0].guard.to_string()]
+    );
 });
 
 both_backends!(manager_sees_only_own_units, |store| {
     let t = TestApp::new(store).await;
     let m = t.login("manager_a1").await;
     let list = t.get("/api/checkpoints?page_size=200", &m).await.json();
-    assert_eq!(ids(&list), vec![t.fx.stations[0].units[0].checkpoint.to_string()]);
+    assert_eq!(
+        ids(&list),
+        vec![t.fx.stations[0].units[0].checkpoint.to_string()]
+    );
     let o = t.login("officer_a").await;
-    assert_eq!(t.get("/api/checkpoints?page_size=200", &o).await.json()["total"], 3);
+    assert_eq!(
+        t.get("/api/checkpoints?page_size=200", &o).await.json()["total"],
+        3
+    );
     let a = t.login("admin").await;
-    assert_eq!(t.get("/api/checkpoints?page_size=200", &a).await.json()["total"], 6);
+    assert_eq!(
+        t.get("/api/checkpoints?page_size=200", &a).await.json()["total"],
+        6
+    );
 });
 
 both_backends!(denials_are_audited, |store| {

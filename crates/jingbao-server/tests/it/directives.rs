@@ -21,12 +21,23 @@ fn to_unit(unit: Uuid) -> Value {
 }
 
 async fn ack(t: &TestApp, g: &Auth, d: &str, id: Uuid) -> crate::support::Resp {
-    t.post(&format!("/api/directives/{d}/ack"), g, json!({"id": id, "device_time": t.clock_now()})).await
+    t.post(
+        &format!("/api/directives/{d}/ack"),
+        g,
+        json!({"id": id, "device_time": t.clock_now()}),
+    )
+    .await
 }
 
 async fn state_of(t: &TestApp, officer: &Auth, d: &str, guard: Uuid) -> String {
     let v = t.get(&format!("/api/directives/{d}"), officer).await.json();
-    v["recipients"].as_array().expect("recipients").iter().find(|r| r["guard_id"] == json!(guard)).map(|r| r["state"].as_str().unwrap_or("").to_string()).unwrap_or_default()
+    v["recipients"]
+        .as_array()
+        .expect("recipients")
+        .iter()
+        .find(|r| r["guard_id"] == json!(guard))
+        .map(|r| r["state"].as_str().unwrap_or("").to_string())
+        .unwrap_or_default()
 }
 
 both_backends!(issue_ack_late_and_quota, |store| {
@@ -34,39 +45,86 @@ both_backends!(issue_ack_late_and_quota, |store| {
     let officer = t.token("officer_a").await;
     let u = t.fx.stations[0].units[0];
     let none = t.post("/api/directives", &officer, to_unit(u.unit)).await;
-    assert_eq!((none.status, none.code().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "no_recipients"), "nobody on shift");
+    assert_eq!(
+        (none.status, none.code().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "no_recipients"),
+        "nobody on shift"
+    );
     let g1 = t.token("guard_a1").await;
     start_shift(&t, &g1).await;
     let created = t.post("/api/directives", &officer, to_unit(u.unit)).await;
-    assert_eq!(created.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&created.bytes));
+    assert_eq!(
+        created.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&created.bytes)
+    );
     assert_eq!(created.json()["recipient_count"], 1);
-    assert!(created.json()["doc_no"].as_str().expect("doc").contains("〔2026〕1号"));
+    assert!(
+        created.json()["doc_no"]
+            .as_str()
+            .expect("doc")
+            .contains("〔2026〕1号")
+    );
     let d = created.json()["id"].as_str().expect("id").to_string();
     let foreign = t.token("officer_b").await;
-    assert_eq!(t.get(&format!("/api/directives/{d}"), &foreign).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        t.get(&format!("/api/directives/{d}"), &foreign)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     // Sign-for retried: counted once, same answer.
     let ack_id = Uuid::now_v7();
     let a1 = ack(&t, &g1, &d, ack_id).await.json();
     let a2 = ack(&t, &g1, &d, ack_id).await.json();
     assert_eq!(a1, a2);
     assert_eq!(a1["state"], "signed");
-    let board = t.get(&format!("/api/directives/{d}/board"), &officer).await.json();
-    assert_eq!((board["totals"]["signed"].as_u64(), board["totals"]["recipients"].as_u64()), (Some(1), Some(1)));
+    let board = t
+        .get(&format!("/api/directives/{d}/board"), &officer)
+        .await
+        .json();
+    assert_eq!(
+        (
+            board["totals"]["signed"].as_u64(),
+            board["totals"]["recipients"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
     // Late: a second directive signed after its deadline.
     let mut late = to_unit(u.unit);
     late["ack_deadline_minutes"] = json!(10);
-    let d2 = t.post("/api/directives", &officer, late).await.json()["id"].as_str().expect("id").to_string();
+    let d2 = t.post("/api/directives", &officer, late).await.json()["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
     t.clock.advance(Duration::minutes(11));
     let a = ack(&t, &g1, &d2, Uuid::now_v7()).await.json();
-    assert_eq!((a["state"].as_str(), a["late"].as_bool()), (Some("signed_late"), Some(true)));
+    assert_eq!(
+        (a["state"].as_str(), a["late"].as_bool()),
+        (Some("signed_late"), Some(true))
+    );
     // A guard not addressed cannot sign.
     let g2 = t.token("guard_a2").await;
-    assert_eq!(ack(&t, &g2, &d, Uuid::now_v7()).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        ack(&t, &g2, &d, Uuid::now_v7()).await.status,
+        StatusCode::NOT_FOUND
+    );
     // Feedback completes it.
-    let f = t.post(&format!("/api/directives/{d}/feedback"), &g1, json!({"id": Uuid::now_v7(), "text": "已巡查，消防通道畅通"})).await.json();
+    let f = t
+        .post(
+            &format!("/api/directives/{d}/feedback"),
+            &g1,
+            json!({"id": Uuid::now_v7(), "text": "已巡查，消防通道畅通"}),
+        )
+        .await
+        .json();
     assert_eq!(f["state"], "feedback_done");
     let mine = t.get("/api/me/directives?open=true", &g1).await.json();
-    assert_eq!(mine["total"], 1, "the late one still needs feedback: {mine}");
+    assert_eq!(
+        mine["total"], 1,
+        "the late one still needs feedback: {mine}"
+    );
 });
 
 both_backends!(one_response_per_unit_relieves_the_others, |store| {
@@ -77,8 +135,18 @@ both_backends!(one_response_per_unit_relieves_the_others, |store| {
     let u = t.fx.stations[0].units[0];
     // A second guard in unit a1: move guard a2 there.
     let a2 = t.fx.stations[0].units[1].guard;
-    let mut g: guard::ActiveModel = guard::Entity::find_by_id(a2).one(t.store.db()).await.expect("q").expect("guard").into();
-    let unit_path = guard::Entity::find_by_id(u.guard).one(t.store.db()).await.expect("q").expect("g").scope_path;
+    let mut g: guard::ActiveModel = guard::Entity::find_by_id(a2)
+        .one(t.store.db())
+        .await
+        .expect("q")
+        .expect("guard")
+        .into();
+    let unit_path = guard::Entity::find_by_id(u.guard)
+        .one(t.store.db())
+        .await
+        .expect("q")
+        .expect("g")
+        .scope_path;
     g.unit_id = Set(u.unit);
     g.post_id = Set(Some(u.post));
     g.scope_path = Set(unit_path);
@@ -87,14 +155,21 @@ both_backends!(one_response_per_unit_relieves_the_others, |store| {
     let g2 = t.token("guard_a2").await;
     start_shift(&t, &g1).await;
     start_shift(&t, &g2).await;
-    let d = t.post("/api/directives", &officer, to_unit(u.unit)).await.json();
+    let d = t
+        .post("/api/directives", &officer, to_unit(u.unit))
+        .await
+        .json();
     assert_eq!(d["recipient_count"], 2);
     let id = d["id"].as_str().expect("id").to_string();
     ack(&t, &g1, &id, Uuid::now_v7()).await;
     assert_eq!(state_of(&t, &officer, &id, a2).await, "not_required");
     t.clock.advance(Duration::minutes(12));
     evaluate_once(&t.state).await.expect("eval");
-    assert_eq!(state_of(&t, &officer, &id, a2).await, "not_required", "not escalated once relieved");
+    assert_eq!(
+        state_of(&t, &officer, &id, a2).await,
+        "not_required",
+        "not escalated once relieved"
+    );
 });
 
 both_backends!(escalation_ladder, |store| {
@@ -103,12 +178,22 @@ both_backends!(escalation_ladder, |store| {
     let u = t.fx.stations[0].units[0];
     let g1 = t.token("guard_a1").await;
     start_shift(&t, &g1).await;
-    let id = t.post("/api/directives", &officer, to_unit(u.unit)).await.json()["id"].as_str().expect("id").to_string();
+    let id = t
+        .post("/api/directives", &officer, to_unit(u.unit))
+        .await
+        .json()["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
     let aud = t.token("auditor").await;
     let count = |a: &'static str| {
         let t = &t;
         let aud = aud.clone();
-        async move { t.get(&format!("/api/audit?action={a}"), &aud).await.json()["total"].as_u64().unwrap_or(0) }
+        async move {
+            t.get(&format!("/api/audit?action={a}"), &aud).await.json()["total"]
+                .as_u64()
+                .unwrap_or(0)
+        }
     };
     t.clock.advance(Duration::minutes(4));
     evaluate_once(&t.state).await.expect("eval");
@@ -116,20 +201,28 @@ both_backends!(escalation_ladder, |store| {
     t.clock.advance(Duration::minutes(1));
     evaluate_once(&t.state).await.expect("eval");
     evaluate_once(&t.state).await.expect("eval");
-    assert_eq!(count("directive.remind").await, 1, "reminded once at 5 minutes");
+    assert_eq!(
+        count("directive.remind").await,
+        1,
+        "reminded once at 5 minutes"
+    );
     assert_eq!(state_of(&t, &officer, &id, u.guard).await, "pending");
     t.clock.advance(Duration::minutes(5));
     evaluate_once(&t.state).await.expect("eval");
     assert_eq!(count("directive.overdue").await, 1);
     assert_eq!(state_of(&t, &officer, &id, u.guard).await, "overdue");
-    let board = t.get(&format!("/api/directives/{id}/board"), &officer).await.json();
+    let board = t
+        .get(&format!("/api/directives/{id}/board"), &officer)
+        .await
+        .json();
     assert_eq!(board["totals"]["overdue"], 1);
     // A late sign-for is kept and marked late.
     let a = ack(&t, &g1, &id, Uuid::now_v7()).await.json();
     assert_eq!(a["state"], "signed_late");
 });
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn next(ws: &mut Ws) -> Option<Value> {
     loop {
@@ -143,48 +236,98 @@ async fn next(ws: &mut Ws) -> Option<Value> {
 
 both_backends!(delivered_live_and_caught_up_in_order, |store| {
     let t = TestApp::new(store).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    let app = t.router.clone().into_make_service_with_connect_info::<SocketAddr>();
+    let app = t
+        .router
+        .clone()
+        .into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await.ok() });
     let officer = t.token("officer_a").await;
     let u = t.fx.stations[0].units[0];
     let g = t.token("guard_a1").await;
     start_shift(&t, &g).await;
-    let Auth::Bearer(tok) = g.clone() else { panic!("bearer") };
+    let Auth::Bearer(tok) = g.clone() else {
+        panic!("bearer")
+    };
     let connect = |tok: String| async move {
-        let mut req = format!("ws://{addr}/api/ws").into_client_request().expect("req");
-        req.headers_mut().insert("authorization", format!("Bearer {tok}").parse().expect("hdr"));
-        tokio_tungstenite::connect_async(req).await.expect("connect").0
+        let mut req = format!("ws://{addr}/api/ws")
+            .into_client_request()
+            .expect("req");
+        req.headers_mut().insert(
+            "authorization",
+            format!("Bearer {tok}").parse().expect("hdr"),
+        );
+        tokio_tungstenite::connect_async(req)
+            .await
+            .expect("connect")
+            .0
     };
     let mut ws = connect(tok.clone()).await;
-    ws.send(Message::Text(json!({"type": "resume", "cursor": 0}).to_string().into())).await.expect("resume");
+    ws.send(Message::Text(
+        json!({"type": "resume", "cursor": 0}).to_string().into(),
+    ))
+    .await
+    .expect("resume");
     assert_eq!(next(&mut ws).await.expect("resumed")["type"], "resumed");
-    let first = t.post("/api/directives", &officer, to_unit(u.unit)).await.json();
+    let first = t
+        .post("/api/directives", &officer, to_unit(u.unit))
+        .await
+        .json();
     let m = next(&mut ws).await.expect("directive within 3 s");
-    assert_eq!((m["type"].as_str(), m["directive"]["id"].as_str()), (Some("directive"), first["id"].as_str()));
+    assert_eq!(
+        (m["type"].as_str(), m["directive"]["id"].as_str()),
+        (Some("directive"), first["id"].as_str())
+    );
     let seq = m["seq"].as_i64().expect("seq");
     ws.close(None).await.ok();
     // Offline: two more directives.
-    let second = t.post("/api/directives", &officer, to_unit(u.unit)).await.json();
-    let third = t.post("/api/directives", &officer, to_unit(u.unit)).await.json();
+    let second = t
+        .post("/api/directives", &officer, to_unit(u.unit))
+        .await
+        .json();
+    let third = t
+        .post("/api/directives", &officer, to_unit(u.unit))
+        .await
+        .json();
     let mut ws = connect(tok).await;
-    ws.send(Message::Text(json!({"type": "resume", "cursor": seq}).to_string().into())).await.expect("resume");
+    ws.send(Message::Text(
+        json!({"type": "resume", "cursor": seq}).to_string().into(),
+    ))
+    .await
+    .expect("resume");
     let a = next(&mut ws).await.expect("second");
     let b = next(&mut ws).await.expect("third");
     let done = next(&mut ws).await.expect("resumed");
-    assert_eq!((a["directive"]["id"].as_str(), b["directive"]["id"].as_str()), (second["id"].as_str(), third["id"].as_str()), "missed ones in order");
+    assert_eq!(
+        (a["directive"]["id"].as_str(), b["directive"]["id"].as_str()),
+        (second["id"].as_str(), third["id"].as_str()),
+        "missed ones in order"
+    );
     assert_eq!(done["type"], "resumed");
     assert_eq!(done["cursor"], b["seq"]);
-    let detail = t.get(&format!("/api/directives/{}", first["id"].as_str().expect("id")), &officer).await.json();
+    let detail = t
+        .get(
+            &format!("/api/directives/{}", first["id"].as_str().expect("id")),
+            &officer,
+        )
+        .await
+        .json();
     assert_eq!(detail["recipients"][0]["state"], "delivered");
 });
 
 both_backends!(escalation_reaches_the_webhook, |store| {
     use tokio::io::AsyncReadExt;
-    let hook = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let hook = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let url = format!("http://{}/sms", hook.local_addr().expect("addr"));
-    let cfg = jingbao_server::ServerConfig { notify_webhook: Some(url), ..crate::support::config() };
+    let cfg = jingbao_server::ServerConfig {
+        notify_webhook: Some(url),
+        ..crate::support::config()
+    };
     let t = TestApp::with_config(store, cfg).await;
     let received = tokio::spawn(async move {
         let (mut s, _) = hook.accept().await.expect("accept");
@@ -195,12 +338,23 @@ both_backends!(escalation_reaches_the_webhook, |store| {
     let officer = t.token("officer_a").await;
     let g1 = t.token("guard_a1").await;
     start_shift(&t, &g1).await;
-    t.post("/api/directives", &officer, to_unit(t.fx.stations[0].units[0].unit)).await;
+    t.post(
+        "/api/directives",
+        &officer,
+        to_unit(t.fx.stations[0].units[0].unit),
+    )
+    .await;
     t.clock.advance(Duration::minutes(5));
     evaluate_once(&t.state).await.expect("eval");
-    let req = tokio::time::timeout(std::time::Duration::from_secs(5), received).await.expect("webhook called").expect("join");
+    let req = tokio::time::timeout(std::time::Duration::from_secs(5), received)
+        .await
+        .expect("webhook called")
+        .expect("join");
     assert!(req.starts_with("POST /sms HTTP/1.1"), "{req}");
-    assert!(req.contains("directive_reminder") && req.contains("周末夜间巡查"), "{req}");
+    assert!(
+        req.contains("directive_reminder") && req.contains("周末夜间巡查"),
+        "{req}"
+    );
 });
 
 both_backends!(ack_test_results_and_ranking, |store| {
@@ -209,30 +363,101 @@ both_backends!(ack_test_results_and_ranking, |store| {
     let g1 = t.token("guard_a1").await;
     start_shift(&t, &g1).await;
     let r = t.post("/api/ack-tests", &officer, json!({})).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&r.bytes));
-    assert_eq!((r.json()["recipient_count"].as_u64(), r.json()["vacant_units"].as_u64()), (Some(1), Some(2)));
+    assert_eq!(
+        r.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&r.bytes)
+    );
+    assert_eq!(
+        (
+            r.json()["recipient_count"].as_u64(),
+            r.json()["vacant_units"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
     let id = r.json()["id"].as_str().expect("id").to_string();
     t.clock.advance(Duration::seconds(40));
     ack(&t, &g1, &id, Uuid::now_v7()).await;
-    let res = t.get(&format!("/api/ack-tests/{id}/results"), &officer).await.json();
+    let res = t
+        .get(&format!("/api/ack-tests/{id}/results"), &officer)
+        .await
+        .json();
     let units = res["units"].as_array().expect("units");
     assert_eq!(units.len(), 3);
-    let a1 = units.iter().find(|u| u["unit_id"] == json!(t.fx.stations[0].units[0].unit)).expect("a1");
-    assert_eq!((a1["on_time_rate"].as_f64(), a1["median_latency_s"].as_i64(), a1["ranked"].as_bool()), (Some(1.0), Some(40), Some(false)));
+    let a1 = units
+        .iter()
+        .find(|u| u["unit_id"] == json!(t.fx.stations[0].units[0].unit))
+        .expect("a1");
+    assert_eq!(
+        (
+            a1["on_time_rate"].as_f64(),
+            a1["median_latency_s"].as_i64(),
+            a1["ranked"].as_bool()
+        ),
+        (Some(1.0), Some(40), Some(false))
+    );
     let vacant: Vec<&Value> = units.iter().filter(|u| u["vacant"] == true).collect();
     assert_eq!(vacant.len(), 2);
-    assert!(vacant.iter().all(|u| u["on_time_rate"] == 0.0), "absence is no escape");
-    let month = (t.clock_now() + Duration::hours(8)).format("%Y-%m").to_string();
-    let rank = t.get(&format!("/api/ack-tests/ranking?month={month}"), &officer).await.json();
-    let interview: Vec<&Value> = rank["interview"].as_array().expect("interview").iter().collect();
-    assert_eq!(interview.len(), 2, "the two vacant units, not the one too small to rank: {rank}");
-    assert_eq!(t.get(&format!("/api/ack-tests/{id}/results"), &t.token("officer_b").await).await.status, StatusCode::NOT_FOUND);
+    assert!(
+        vacant.iter().all(|u| u["on_time_rate"] == 0.0),
+        "absence is no escape"
+    );
+    let month = (t.clock_now() + Duration::hours(8))
+        .format("%Y-%m")
+        .to_string();
+    let rank = t
+        .get(&format!("/api/ack-tests/ranking?month={month}"), &officer)
+        .await
+        .json();
+    let interview: Vec<&Value> = rank["interview"]
+        .as_array()
+        .expect("interview")
+        .iter()
+        .collect();
+    assert_eq!(
+        interview.len(),
+        2,
+        "the two vacant units, not the one too small to rank: {rank}"
+    );
+    assert_eq!(
+        t.get(
+            &format!("/api/ack-tests/{id}/results"),
+            &t.token("officer_b").await
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
     let unit = interview[0]["unit_id"].clone();
     let rec = t.post("/api/interviews", &officer, json!({"unit_id": unit, "month": month, "attendees": "物业经理", "note": "测试时无人在岗", "measures": "增派夜班"})).await;
-    assert_eq!(rec.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&rec.bytes));
-    assert_eq!(t.get(&format!("/api/interviews?month={month}"), &officer).await.json()["total"], 1);
-    assert_eq!(t.get(&format!("/api/interviews?month={month}"), &t.token("officer_b").await).await.json()["total"], 0);
-    assert_eq!(t.get("/api/ack-tests/ranking?month=2026-13", &officer).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        rec.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&rec.bytes)
+    );
+    assert_eq!(
+        t.get(&format!("/api/interviews?month={month}"), &officer)
+            .await
+            .json()["total"],
+        1
+    );
+    assert_eq!(
+        t.get(
+            &format!("/api/interviews?month={month}"),
+            &t.token("officer_b").await
+        )
+        .await
+        .json()["total"],
+        0
+    );
+    assert_eq!(
+        t.get("/api/ack-tests/ranking?month=2026-13", &officer)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
 });
 
 both_backends!(monthly_bulletin_documents, |store| {
@@ -241,35 +466,70 @@ both_backends!(monthly_bulletin_documents, |store| {
     let officer = t.token("officer_a").await;
     let g1 = t.token("guard_a1").await;
     start_shift(&t, &g1).await;
-    let id = t.post("/api/ack-tests", &officer, json!({})).await.json()["id"].as_str().expect("id").to_string();
+    let id = t.post("/api/ack-tests", &officer, json!({})).await.json()["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
     ack(&t, &g1, &id, Uuid::now_v7()).await;
-    let month = (t.clock_now() + Duration::hours(8)).format("%Y-%m").to_string();
-    let b = t.post("/api/bulletins", &officer, json!({"month": month})).await;
-    assert_eq!(b.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&b.bytes));
+    let month = (t.clock_now() + Duration::hours(8))
+        .format("%Y-%m")
+        .to_string();
+    let b = t
+        .post("/api/bulletins", &officer, json!({"month": month}))
+        .await;
+    assert_eq!(
+        b.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&b.bytes)
+    );
     let doc_no = b.json()["doc_no"].as_str().expect("doc").to_string();
     assert!(doc_no.contains("警通〔2026〕1号"), "{doc_no}");
     let bid = b.json()["id"].as_str().expect("id").to_string();
-    assert_eq!(t.get(&format!("/api/bulletins?month={month}"), &officer).await.json()["total"], 1);
+    assert_eq!(
+        t.get(&format!("/api/bulletins?month={month}"), &officer)
+            .await
+            .json()["total"],
+        1
+    );
     let docx = t.get(&format!("/api/bulletins/{bid}/docx"), &officer).await;
     assert_eq!(docx.status, StatusCode::OK);
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx.bytes.clone())).expect("a .docx is a zip");
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(docx.bytes.clone())).expect("a .docx is a zip");
     let mut xml = String::new();
-    zip.by_name("word/document.xml").expect("document part").read_to_string(&mut xml).expect("read");
+    zip.by_name("word/document.xml")
+        .expect("document part")
+        .read_to_string(&mut xml)
+        .expect("read");
     assert!(xml.contains(&doc_no), "document number");
     assert!(xml.contains("签收情况的通报"), "title");
     for unit in ["测试单位a1", "测试单位a2", "测试单位a3"] {
         assert!(xml.contains(unit), "{unit} in the ranking table");
     }
     assert!(xml.contains("100.0%") && xml.contains("0.0%"), "the rates");
-    assert!(xml.contains("约谈单位") && xml.contains("请上述单位负责人"), "interview list");
-    assert!(zip.file_names().any(|n| n.starts_with("word/media/")), "the chart image");
+    assert!(
+        xml.contains("约谈单位") && xml.contains("请上述单位负责人"),
+        "interview list"
+    );
+    assert!(
+        zip.file_names().any(|n| n.starts_with("word/media/")),
+        "the chart image"
+    );
     let xlsx = t.get(&format!("/api/bulletins/{bid}/xlsx"), &officer).await;
     let rows = jingbao_server::office::xlsx::read_first_sheet(&xlsx.bytes).expect("xlsx");
     assert!(rows[0][0].contains(&doc_no));
     assert_eq!(rows.len(), 2 + 3);
     assert_eq!(rows[2][1], "测试单位a1", "best first");
     assert_eq!(rows[2][2], "100.0%");
-    assert_eq!(t.get(&format!("/api/bulletins/{bid}/docx"), &t.token("officer_b").await).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        t.get(
+            &format!("/api/bulletins/{bid}/docx"),
+            &t.token("officer_b").await
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
 });
 
 both_backends!(polygon_targets_the_towers_inside, |store| {
@@ -282,8 +542,17 @@ both_backends!(polygon_targets_the_towers_inside, |store| {
     // Tower a1 is the 0.0002° square at (121.501, 29.8); tower a2 starts at 121.502.
     let poly = json!({"type": "Polygon", "coordinates": [[[121.5005, 29.7995], [121.5015, 29.7995], [121.5015, 29.8005], [121.5005, 29.8005], [121.5005, 29.7995]]]});
     let r = t.post("/api/directives", &officer, json!({"kind": "emergency", "title": "可疑人员", "body": "注意一名穿灰色外套男子", "targets": {"polygon": poly}})).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&r.bytes));
-    assert_eq!(r.json()["recipient_count"], 1, "only the guard of the tower inside");
+    assert_eq!(
+        r.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&r.bytes)
+    );
+    assert_eq!(
+        r.json()["recipient_count"],
+        1,
+        "only the guard of the tower inside"
+    );
     let bad = t.post("/api/directives", &officer, json!({"kind": "emergency", "title": "x", "body": "y", "targets": {"polygon": {"type": "Point", "coordinates": [1, 2]}}})).await;
     assert_eq!(bad.json()["details"][0]["code"], "invalid_geometry");
 });

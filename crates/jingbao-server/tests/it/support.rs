@@ -46,7 +46,10 @@ impl Resp {
 }
 
 pub fn config() -> ServerConfig {
-    ServerConfig { hash_profile: HashProfile::TestCheap, ..ServerConfig::default() }
+    ServerConfig {
+        hash_profile: HashProfile::TestCheap,
+        ..ServerConfig::default()
+    }
 }
 
 impl TestApp {
@@ -55,25 +58,49 @@ impl TestApp {
     }
 
     pub async fn with_config(store: Store, cfg: ServerConfig) -> TestApp {
-        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
-        let start = Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).single().expect("time");
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter("warn")
+            .try_init();
+        let start = Utc
+            .with_ymd_and_hms(2026, 11, 23, 1, 0, 0)
+            .single()
+            .expect("time");
         let clock = Arc::new(ManualClock::new(start));
         let fx = fixture::seed(&store, start).await.expect("fixture");
         let state = AppState::new(store.clone(), cfg, clock.clone());
-        jingbao_server::patrol::boot::load(&state).await.expect("presence");
-        TestApp { router: app(state.clone()), store, clock, fx, state }
+        jingbao_server::patrol::boot::load(&state)
+            .await
+            .expect("presence");
+        TestApp {
+            router: app(state.clone()),
+            store,
+            clock,
+            fx,
+            state,
+        }
     }
 
     pub async fn send(&self, method: Method, path: &str, auth: &Auth, body: Option<Value>) -> Resp {
-        self.send_from(method, path, auth, body, "127.0.0.1:5555").await
+        self.send_from(method, path, auth, body, "127.0.0.1:5555")
+            .await
     }
 
-    pub async fn send_from(&self, method: Method, path: &str, auth: &Auth, body: Option<Value>, from: &str) -> Resp {
+    pub async fn send_from(
+        &self,
+        method: Method,
+        path: &str,
+        auth: &Auth,
+        body: Option<Value>,
+        from: &str,
+    ) -> Resp {
         let mut b = Request::builder().method(method).uri(path);
         match auth {
             Auth::None => {}
             Auth::Cookie { cookie, csrf } => {
-                b = b.header("cookie", cookie.clone()).header("x-csrf-token", csrf.clone());
+                b = b
+                    .header("cookie", cookie.clone())
+                    .header("x-csrf-token", csrf.clone());
             }
             Auth::Bearer(t) => {
                 b = b.header("authorization", format!("Bearer {t}"));
@@ -87,19 +114,32 @@ impl TestApp {
             None => Body::empty(),
         };
         let mut req = b.body(body).expect("request");
-        req.extensions_mut().insert(ConnectInfo(from.parse::<SocketAddr>().expect("addr")));
+        req.extensions_mut()
+            .insert(ConnectInfo(from.parse::<SocketAddr>().expect("addr")));
         self.raw(req).await
     }
 
     pub async fn raw(&self, mut req: Request<Body>) -> Resp {
         if req.extensions().get::<ConnectInfo<SocketAddr>>().is_none() {
-            req.extensions_mut().insert(ConnectInfo("127.0.0.1:5555".parse::<SocketAddr>().expect("addr")));
+            req.extensions_mut().insert(ConnectInfo(
+                "127.0.0.1:5555".parse::<SocketAddr>().expect("addr"),
+            ));
         }
         let res = self.router.clone().oneshot(req).await.expect("infallible");
         let status = res.status();
         let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.expect("body").to_bytes().to_vec();
-        Resp { status, headers, bytes }
+        let bytes = res
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        Resp {
+            status,
+            headers,
+            bytes,
+        }
     }
 
     pub async fn get(&self, path: &str, auth: &Auth) -> Resp {
@@ -116,15 +156,40 @@ impl TestApp {
 
     /// Signs in through the console endpoint; panics unless it works.
     pub async fn login(&self, username: &str) -> Auth {
-        let r = self.post("/api/auth/login", &Auth::None, serde_json::json!({"username": username, "password": fixture::PASSWORD})).await;
-        assert_eq!(r.status, StatusCode::OK, "login {username}: {}", String::from_utf8_lossy(&r.bytes));
-        let set = r.headers.get("set-cookie").and_then(|v| v.to_str().ok()).expect("cookie").to_string();
+        let r = self
+            .post(
+                "/api/auth/login",
+                &Auth::None,
+                serde_json::json!({"username": username, "password": fixture::PASSWORD}),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "login {username}: {}",
+            String::from_utf8_lossy(&r.bytes)
+        );
+        let set = r
+            .headers
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .expect("cookie")
+            .to_string();
         let cookie = set.split(';').next().expect("pair").to_string();
-        Auth::Cookie { cookie, csrf: r.json()["csrf_token"].as_str().expect("csrf").to_string() }
+        Auth::Cookie {
+            cookie,
+            csrf: r.json()["csrf_token"].as_str().expect("csrf").to_string(),
+        }
     }
 
     pub async fn token(&self, username: &str) -> Auth {
-        let r = self.post("/api/auth/token", &Auth::None, serde_json::json!({"username": username, "password": fixture::PASSWORD})).await;
+        let r = self
+            .post(
+                "/api/auth/token",
+                &Auth::None,
+                serde_json::json!({"username": username, "password": fixture::PASSWORD}),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::OK, "token {username}");
         Auth::Bearer(r.json()["token"].as_str().expect("token").to_string())
     }
@@ -135,7 +200,14 @@ impl TestApp {
 }
 
 pub fn ids(v: &Value) -> Vec<String> {
-    v["items"].as_array().map(|a| a.iter().filter_map(|i| i["id"].as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v["items"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|i| i["id"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 impl TestApp {

@@ -28,6 +28,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_patrol_routes_scope", patrol_route::Entity, &[R::ScopePath], false).await
+        index(
+            m,
+            "idx_patrol_routes_scope",
+            patrol_route::Entity,
+            &[R::ScopePath],
+            false,
+        )
+        .await
     }
 }

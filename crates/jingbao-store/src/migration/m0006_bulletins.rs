@@ -11,9 +11,28 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         use bulletin::Column as B;
-        m.create_table(Table::create().table(bulletin::Entity).if_not_exists()
-            .col(uuid_pk(B::Id)).col(string(B::Month)).col(string(B::DocNo)).col(string(B::Issuer)).col(text(B::Data))
-            .col(string(B::CreatedBy)).col(ts(B::CreatedAt)).col(string(B::ScopePath)).take()).await?;
-        index(m, "idx_bulletins_month", bulletin::Entity, &[B::Month], false).await
+        m.create_table(
+            Table::create()
+                .table(bulletin::Entity)
+                .if_not_exists()
+                .col(uuid_pk(B::Id))
+                .col(string(B::Month))
+                .col(string(B::DocNo))
+                .col(string(B::Issuer))
+                .col(text(B::Data))
+                .col(string(B::CreatedBy))
+                .col(ts(B::CreatedAt))
+                .col(string(B::ScopePath))
+                .take(),
+        )
+        .await?;
+        index(
+            m,
+            "idx_bulletins_month",
+            bulletin::Entity,
+            &[B::Month],
+            false,
+        )
+        .await
     }
 }

@@ -10,7 +10,12 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> Result<Page<Model>> {
-    let mut sel = Entity::find().filter(scope::condition_with(s, C::ScopePath, None, Some(C::BuildingId)));
+    let mut sel = Entity::find().filter(scope::condition_with(
+        s,
+        C::ScopePath,
+        None,
+        Some(C::BuildingId),
+    ));
     if let Some(k) = q.filter("kind") {
         sel = sel.filter(C::Kind.eq(k));
     }
@@ -39,7 +44,12 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
     Ok(Entity::find_by_id(id)
-        .filter(scope::condition_with(s, C::ScopePath, None, Some(C::BuildingId)))
+        .filter(scope::condition_with(
+            s,
+            C::ScopePath,
+            None,
+            Some(C::BuildingId),
+        ))
         .one(db)
         .await?)
 }

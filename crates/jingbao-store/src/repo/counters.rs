@@ -16,9 +16,14 @@ pub async fn take<D: ConnectionTrait>(db: &D, name: &str, n: i64) -> Result<i64>
             "UPDATE counters SET value = value + ? WHERE name = ? RETURNING value",
         ),
     };
-    db.execute_raw(Statement::from_sql_and_values(b, ins, [name.into()])).await?;
+    db.execute_raw(Statement::from_sql_and_values(b, ins, [name.into()]))
+        .await?;
     let row = db
-        .query_one_raw(Statement::from_sql_and_values(b, upd, [n.into(), name.into()]))
+        .query_one_raw(Statement::from_sql_and_values(
+            b,
+            upd,
+            [n.into(), name.into()],
+        ))
         .await?
         .ok_or(StoreError::NotFound)?;
     Ok(row.try_get::<i64>("", "value")?)

@@ -7,11 +7,19 @@ use jingbao_store::{Actor, AuditEntry};
 use uuid::Uuid;
 
 pub fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).single().expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0)
+        .single()
+        .expect("valid time")
 }
 
 pub fn actor() -> Actor {
-    Actor { user_id: Some(Uuid::from_u128(7)), username: "officer".into(), role: "command_officer".into(), ip: "127.0.0.1".into(), request_id: "r-1".into() }
+    Actor {
+        user_id: Some(Uuid::from_u128(7)),
+        username: "officer".into(),
+        role: "command_officer".into(),
+        ip: "127.0.0.1".into(),
+        request_id: "r-1".into(),
+    }
 }
 
 pub fn entry(action: &str) -> AuditEntry {

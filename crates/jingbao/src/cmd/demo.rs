@@ -75,7 +75,10 @@ pub async fn run(a: DemoArgs, file: FileSettings) -> anyhow::Result<ExitCode> {
     let cfg = server_config(&e)?;
     let no_sim = a.no_simulator;
     let tls = e.tls_cert.clone().zip(e.tls_key.clone());
-    let sim = (!no_sim).then(|| jingbao_sim::patrol::PatrolConfig { password: pw.clone(), ..Default::default() });
+    let sim = (!no_sim).then(|| jingbao_sim::patrol::PatrolConfig {
+        password: pw.clone(),
+        ..Default::default()
+    });
     listen_and_serve(store, cfg, &e.listen, tls, sim, move |base| {
         println!("console: {base}");
         println!("guard app: {base}m/");

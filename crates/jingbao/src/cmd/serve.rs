@@ -51,28 +51,50 @@ pub type Tls = Option<(PathBuf, PathBuf)>;
 
 /// Binds, then calls `ready` with the base URL, then serves (HTTPS when `tls` is given)
 /// until a shutdown signal.
-pub async fn listen_and_serve(store: Store, cfg: ServerConfig, listen: &str, tls: Tls, simulate: Option<jingbao_sim::patrol::PatrolConfig>, ready: impl FnOnce(String)) -> anyhow::Result<()> {
+pub async fn listen_and_serve(
+    store: Store,
+    cfg: ServerConfig,
+    listen: &str,
+    tls: Tls,
+    simulate: Option<jingbao_sim::patrol::PatrolConfig>,
+    ready: impl FnOnce(String),
+) -> anyhow::Result<()> {
     let state = AppState::new(store, cfg, Arc::new(SystemClock));
-    jingbao_server::patrol::boot::load(&state).await.context("loading live presence")?;
+    jingbao_server::patrol::boot::load(&state)
+        .await
+        .context("loading live presence")?;
     jingbao_server::patrol::boot::spawn_jobs(state.clone(), std::time::Duration::from_secs(15));
     if let Some(sim) = simulate {
-        let transport = Arc::new(jingbao_server::in_process::InProcess { router: app(state.clone()) });
+        let transport = Arc::new(jingbao_server::in_process::InProcess {
+            router: app(state.clone()),
+        });
         tokio::spawn(jingbao_sim::patrol::run(transport, sim));
     }
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
     match tls {
         None => {
-            let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
+            let listener = tokio::net::TcpListener::bind(listen)
+                .await
+                .with_context(|| format!("listening on {listen}"))?;
             ready(format!("http://{}/", listener.local_addr()?));
-            axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+            axum::serve(listener, service)
+                .with_graceful_shutdown(shutdown_signal())
+                .await?;
         }
         Some((cert, key)) => {
             // One crypto provider for the whole process.
             let _ = rustls::crypto::ring::default_provider().install_default();
             let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
                 .await
-                .with_context(|| format!("loading TLS certificate {} and key {}", cert.display(), key.display()))?;
-            let listener = std::net::TcpListener::bind(listen).with_context(|| format!("listening on {listen}"))?;
+                .with_context(|| {
+                    format!(
+                        "loading TLS certificate {} and key {}",
+                        cert.display(),
+                        key.display()
+                    )
+                })?;
+            let listener = std::net::TcpListener::bind(listen)
+                .with_context(|| format!("listening on {listen}"))?;
             listener.set_nonblocking(true)?;
             ready(format!("https://{}/", listener.local_addr()?));
             let handle = axum_server::Handle::new();
@@ -81,7 +103,10 @@ pub async fn listen_and_serve(store: Store, cfg: ServerConfig, listen: &str, tls
                 shutdown_signal().await;
                 h.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
             });
-            axum_server::from_tcp_rustls(listener, config)?.handle(handle).serve(service).await?;
+            axum_server::from_tcp_rustls(listener, config)?
+                .handle(handle)
+                .serve(service)
+                .await?;
         }
     }
     Ok(())

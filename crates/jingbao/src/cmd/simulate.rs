@@ -31,7 +31,9 @@ pub enum Delay {
 
 fn secs(s: &str) -> Option<f64> {
     let s = s.trim();
-    s.strip_suffix("ms").and_then(|v| v.parse::<f64>().ok().map(|v| v / 1000.0)).or_else(|| s.trim_end_matches('s').parse().ok())
+    s.strip_suffix("ms")
+        .and_then(|v| v.parse::<f64>().ok().map(|v| v / 1000.0))
+        .or_else(|| s.trim_end_matches('s').parse().ok())
 }
 
 impl Delay {
@@ -53,7 +55,13 @@ impl Delay {
         let mut r = rand::rng();
         let s = match self {
             Delay::Fixed(v) => v,
-            Delay::Uniform(a, b) => if b > a { r.random_range(a..b) } else { a },
+            Delay::Uniform(a, b) => {
+                if b > a {
+                    r.random_range(a..b)
+                } else {
+                    a
+                }
+            }
             Delay::Exp(mean) => -mean * (1.0 - r.random::<f64>()).ln(),
         };
         Duration::from_secs_f64(s.max(0.0))
@@ -68,19 +76,43 @@ struct Counters {
     errors: AtomicU64,
 }
 
-async fn terminal(addr: String, user: String, pw: String, delay: Delay, c: Arc<Counters>, lat: Arc<Mutex<Vec<f64>>>) -> anyhow::Result<()> {
+async fn terminal(
+    addr: String,
+    user: String,
+    pw: String,
+    delay: Delay,
+    c: Arc<Counters>,
+    lat: Arc<Mutex<Vec<f64>>>,
+) -> anyhow::Result<()> {
     let mut http = Client::connect(&addr).await?;
-    let (s, v) = http.call("POST", "/api/auth/token", None, Some(&json!({"username": user, "password": pw}))).await?;
+    let (s, v) = http
+        .call(
+            "POST",
+            "/api/auth/token",
+            None,
+            Some(&json!({"username": user, "password": pw})),
+        )
+        .await?;
     if s != 200 {
         bail!("{user}: sign-in answered {s}");
     }
     let token = v["token"].as_str().context("token")?.to_string();
-    http.call("POST", "/api/shifts/start", Some(&token), Some(&json!({"id": Uuid::now_v7(), "device_time": Utc::now()}))).await?;
+    http.call(
+        "POST",
+        "/api/shifts/start",
+        Some(&token),
+        Some(&json!({"id": Uuid::now_v7(), "device_time": Utc::now()})),
+    )
+    .await?;
     let mut req = format!("ws://{addr}/api/ws").into_client_request()?;
-    req.headers_mut().insert("authorization", format!("Bearer {token}").parse()?);
+    req.headers_mut()
+        .insert("authorization", format!("Bearer {token}").parse()?);
     let (ws, _) = tokio_tungstenite::connect_async(req).await?;
     let (mut tx, mut rx) = ws.split();
-    tx.send(Message::Text(json!({"type": "resume", "cursor": 0}).to_string().into())).await?;
+    tx.send(Message::Text(
+        json!({"type": "resume", "cursor": 0}).to_string().into(),
+    ))
+    .await?;
     c.connected.fetch_add(1, Ordering::Relaxed);
     let mut ping = tokio::time::interval(Duration::from_secs(15));
     loop {
@@ -122,12 +154,21 @@ async fn terminal(addr: String, user: String, pw: String, delay: Delay, c: Arc<C
 }
 
 fn pct(sorted: &[f64], q: f64) -> f64 {
-    sorted.get(((sorted.len().max(1) - 1) as f64 * q).round() as usize).copied().unwrap_or(0.0)
+    sorted
+        .get(((sorted.len().max(1) - 1) as f64 * q).round() as usize)
+        .copied()
+        .unwrap_or(0.0)
 }
 
 pub async fn run(a: SimulateArgs) -> anyhow::Result<ExitCode> {
-    let Some(delay) = Delay::parse(&a.ack_delay) else { bail!("--ack-delay: fixed:2s, uniform:1s-8s or exp:5s") };
-    let addr = a.url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let Some(delay) = Delay::parse(&a.ack_delay) else {
+        bail!("--ack-delay: fixed:2s, uniform:1s-8s or exp:5s")
+    };
+    let addr = a
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
     if a.url.starts_with("https://") {
         bail!("simulate speaks plain HTTP; point it at the server's own address");
     }
@@ -144,18 +185,42 @@ pub async fn run(a: SimulateArgs) -> anyhow::Result<ExitCode> {
         });
     }
     let bar = ProgressBar::new(a.duration);
-    bar.set_style(ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar.set_style(
+        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     for _ in 0..a.duration {
         tokio::time::sleep(Duration::from_secs(1)).await;
         bar.inc(1);
-        bar.set_message(format!("connected {} · directives {} · signed {} · errors {}", c.connected.load(Ordering::Relaxed), c.received.load(Ordering::Relaxed), c.signed.load(Ordering::Relaxed), c.errors.load(Ordering::Relaxed)));
+        bar.set_message(format!(
+            "connected {} · directives {} · signed {} · errors {}",
+            c.connected.load(Ordering::Relaxed),
+            c.received.load(Ordering::Relaxed),
+            c.signed.load(Ordering::Relaxed),
+            c.errors.load(Ordering::Relaxed)
+        ));
     }
     bar.finish();
     let mut l = lat.lock().await.clone();
     l.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
-    println!("terminals connected: {} of {}", c.connected.load(Ordering::Relaxed), a.guards);
-    println!("directives received: {}, signed for: {}, errors: {}", c.received.load(Ordering::Relaxed), c.signed.load(Ordering::Relaxed), c.errors.load(Ordering::Relaxed));
-    println!("sign-for latency from issue (s): p50 {:.2}  p90 {:.2}  p99 {:.2}  (n = {})", pct(&l, 0.5), pct(&l, 0.9), pct(&l, 0.99), l.len());
+    println!(
+        "terminals connected: {} of {}",
+        c.connected.load(Ordering::Relaxed),
+        a.guards
+    );
+    println!(
+        "directives received: {}, signed for: {}, errors: {}",
+        c.received.load(Ordering::Relaxed),
+        c.signed.load(Ordering::Relaxed),
+        c.errors.load(Ordering::Relaxed)
+    );
+    println!(
+        "sign-for latency from issue (s): p50 {:.2}  p90 {:.2}  p99 {:.2}  (n = {})",
+        pct(&l, 0.5),
+        pct(&l, 0.9),
+        pct(&l, 0.99),
+        l.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -166,7 +231,9 @@ mod tests {
     #[test]
     fn delays_parse() {
         assert!(matches!(Delay::parse("fixed:2s"), Some(Delay::Fixed(v)) if v == 2.0));
-        assert!(matches!(Delay::parse("uniform:500ms-3s"), Some(Delay::Uniform(a, b)) if a == 0.5 && b == 3.0));
+        assert!(
+            matches!(Delay::parse("uniform:500ms-3s"), Some(Delay::Uniform(a, b)) if a == 0.5 && b == 3.0)
+        );
         assert!(matches!(Delay::parse("exp:5s"), Some(Delay::Exp(v)) if v == 5.0));
         assert!(Delay::parse("uniform:5s-1s").is_none());
         assert!(Delay::parse("soon").is_none());

@@ -21,12 +21,29 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(g) = crate::repo::uuid_filter(q, "guard_id")? {
         sel = sel.filter(C::GuardId.eq(g));
     }
-    let q = ListQuery { sort: q.sort.clone().or(Some(("raised_at".into(), true))), ..q.clone() };
-    paginate(db, sel, &q, &[("raised_at", C::RaisedAt), ("kind", C::Kind), ("state", C::State)], C::Id).await
+    let q = ListQuery {
+        sort: q.sort.clone().or(Some(("raised_at".into(), true))),
+        ..q.clone()
+    };
+    paginate(
+        db,
+        sel,
+        &q,
+        &[
+            ("raised_at", C::RaisedAt),
+            ("kind", C::Kind),
+            ("state", C::State),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
-    Ok(Entity::find_by_id(id).filter(scope::condition(s, C::ScopePath, None)).one(db).await?)
+    Ok(Entity::find_by_id(id)
+        .filter(scope::condition(s, C::ScopePath, None))
+        .one(db)
+        .await?)
 }
 
 /// Alerts of the presence kinds whose open key is still held (their condition has not been

@@ -27,7 +27,11 @@ pub async fn last_of_guard<D: ConnectionTrait>(db: &D, guard: Uuid) -> Result<Op
 }
 
 /// Accepted (valid or flagged) check-ins of a guard since `since`.
-pub async fn accepted_since<D: ConnectionTrait>(db: &D, guard: Uuid, since: DateTime<Utc>) -> Result<Vec<Model>> {
+pub async fn accepted_since<D: ConnectionTrait>(
+    db: &D,
+    guard: Uuid,
+    since: DateTime<Utc>,
+) -> Result<Vec<Model>> {
     Ok(Entity::find()
         .filter(C::GuardId.eq(guard))
         .filter(C::ServerTime.gte(since))
@@ -38,7 +42,11 @@ pub async fn accepted_since<D: ConnectionTrait>(db: &D, guard: Uuid, since: Date
 }
 
 pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> Result<Page<Model>> {
-    let mut sel = Entity::find().filter(scope::condition(s, C::ScopePath, s.guard_id.map(|g| (C::GuardId, g))));
+    let mut sel = Entity::find().filter(scope::condition(
+        s,
+        C::ScopePath,
+        s.guard_id.map(|g| (C::GuardId, g)),
+    ));
     if let Some(g) = uuid_filter(q, "guard_id")? {
         sel = sel.filter(C::GuardId.eq(g));
     }
@@ -54,17 +62,33 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(to) = time_filter(q, "to")? {
         sel = sel.filter(C::ServerTime.lt(to));
     }
-    let q = ListQuery { sort: q.sort.clone().or(Some(("server_time".into(), true))), ..q.clone() };
-    paginate(db, sel, &q, &[("server_time", C::ServerTime), ("device_time", C::DeviceTime), ("verdict", C::Verdict)], C::Id).await
+    let q = ListQuery {
+        sort: q.sort.clone().or(Some(("server_time".into(), true))),
+        ..q.clone()
+    };
+    paginate(
+        db,
+        sel,
+        &q,
+        &[
+            ("server_time", C::ServerTime),
+            ("device_time", C::DeviceTime),
+            ("verdict", C::Verdict),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 /// An RFC 3339 filter value.
 pub fn time_filter(q: &ListQuery, name: &str) -> Result<Option<DateTime<Utc>>> {
     match q.filter(name) {
         None => Ok(None),
-        Some(v) => DateTime::parse_from_rfc3339(v).map(|t| Some(t.with_timezone(&Utc))).map_err(|_| crate::StoreError::Invalid {
-            field: name.to_string(),
-            reason: "an RFC 3339 time".into(),
-        }),
+        Some(v) => DateTime::parse_from_rfc3339(v)
+            .map(|t| Some(t.with_timezone(&Utc)))
+            .map_err(|_| crate::StoreError::Invalid {
+                field: name.to_string(),
+                reason: "an RFC 3339 time".into(),
+            }),
     }
 }

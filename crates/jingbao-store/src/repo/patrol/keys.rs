@@ -7,7 +7,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 pub async fn active<D: ConnectionTrait>(db: &D) -> Result<Option<Model>> {
-    Ok(Entity::find().filter(C::RetiredAt.is_null()).order_by_desc(C::CreatedAt).one(db).await?)
+    Ok(Entity::find()
+        .filter(C::RetiredAt.is_null())
+        .order_by_desc(C::CreatedAt)
+        .one(db)
+        .await?)
 }
 
 pub async fn by_kid<D: ConnectionTrait>(db: &D, kid: &str) -> Result<Option<Model>> {
@@ -21,6 +25,10 @@ pub async fn count<D: ConnectionTrait>(db: &D) -> Result<u64> {
 
 /// Retires every active key (a new one is inserted by the caller in the same transaction).
 pub async fn retire_all<D: ConnectionTrait>(db: &D, now: DateTime<Utc>) -> Result<()> {
-    Entity::update_many().col_expr(C::RetiredAt, Expr::value(now)).filter(C::RetiredAt.is_null()).exec(db).await?;
+    Entity::update_many()
+        .col_expr(C::RetiredAt, Expr::value(now))
+        .filter(C::RetiredAt.is_null())
+        .exec(db)
+        .await?;
     Ok(())
 }

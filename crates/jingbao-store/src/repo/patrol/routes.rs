@@ -20,15 +20,32 @@ pub async fn list<D: ConnectionTrait>(db: &D, s: &DataScope, q: &ListQuery) -> R
     if let Some(t) = q.q.as_deref() {
         sel = sel.filter(search_any(&[C::Name], t));
     }
-    paginate(db, sel, q, &[("name", C::Name), ("every_minutes", C::EveryMinutes), ("created_at", C::CreatedAt)], C::Id).await
+    paginate(
+        db,
+        sel,
+        q,
+        &[
+            ("name", C::Name),
+            ("every_minutes", C::EveryMinutes),
+            ("created_at", C::CreatedAt),
+        ],
+        C::Id,
+    )
+    .await
 }
 
 pub async fn get<D: ConnectionTrait>(db: &D, s: &DataScope, id: Uuid) -> Result<Option<Model>> {
-    Ok(Entity::find_by_id(id).filter(scope::condition(s, C::ScopePath, None)).one(db).await?)
+    Ok(Entity::find_by_id(id)
+        .filter(scope::condition(s, C::ScopePath, None))
+        .one(db)
+        .await?)
 }
 
 pub async fn all_in_scope<D: ConnectionTrait>(db: &D, s: &DataScope) -> Result<Vec<Model>> {
-    Ok(Entity::find().filter(scope::condition(s, C::ScopePath, None)).all(db).await?)
+    Ok(Entity::find()
+        .filter(scope::condition(s, C::ScopePath, None))
+        .all(db)
+        .await?)
 }
 
 pub async fn all<D: ConnectionTrait>(db: &D) -> Result<Vec<Model>> {
@@ -36,7 +53,12 @@ pub async fn all<D: ConnectionTrait>(db: &D) -> Result<Vec<Model>> {
 }
 
 /// Accepted check-ins by guards under `path` between `from` and `to`.
-pub async fn checkins_under<D: ConnectionTrait>(db: &D, path: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<checkin::Model>> {
+pub async fn checkins_under<D: ConnectionTrait>(
+    db: &D,
+    path: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<checkin::Model>> {
     Ok(checkin::Entity::find()
         .filter(checkin::Column::ScopePath.starts_with(path))
         .filter(checkin::Column::ServerTime.gte(from))

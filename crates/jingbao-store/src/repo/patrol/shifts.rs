@@ -8,7 +8,12 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use uuid::Uuid;
 
 pub async fn open_of_guard<D: ConnectionTrait>(db: &D, guard: Uuid) -> Result<Option<Model>> {
-    Ok(Entity::find().filter(C::GuardId.eq(guard)).filter(C::EndedAt.is_null()).order_by_desc(C::StartedAt).one(db).await?)
+    Ok(Entity::find()
+        .filter(C::GuardId.eq(guard))
+        .filter(C::EndedAt.is_null())
+        .order_by_desc(C::StartedAt)
+        .one(db)
+        .await?)
 }
 
 pub async fn by_id<D: ConnectionTrait>(db: &D, id: Uuid) -> Result<Option<Model>> {

@@ -23,7 +23,15 @@ const PASSWORD: &str = "Bench-Pass-2026!";
 
 fn spawn_server(bin: &Path, url: &str, dir: &Path) -> anyhow::Result<(Child, String)> {
     let mut child = Command::new(bin)
-        .args(["serve", "--database-url", url, "--listen", "127.0.0.1:0", "--data-dir", &dir.display().to_string()])
+        .args([
+            "serve",
+            "--database-url",
+            url,
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            &dir.display().to_string(),
+        ])
         .env("RUST_LOG", "error")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -41,7 +49,11 @@ fn spawn_server(bin: &Path, url: &str, dir: &Path) -> anyhow::Result<(Child, Str
 
 /// Raw inserts of `n` rows into the positions table, 1,000 per transaction.
 async fn baseline(dir: &Path, n: usize, guard: Uuid) -> anyhow::Result<f64> {
-    let store = open_store(&format!("sqlite://{}", dir.join("raw.db").display()), &hex::encode([3u8; 32])).await?;
+    let store = open_store(
+        &format!("sqlite://{}", dir.join("raw.db").display()),
+        &hex::encode([3u8; 32]),
+    )
+    .await?;
     let pool = store.db().get_sqlite_connection_pool();
     let t0 = Instant::now();
     let now = Utc::now();
@@ -64,7 +76,12 @@ async fn baseline(dir: &Path, n: usize, guard: Uuid) -> anyhow::Result<f64> {
     Ok(n as f64 / t0.elapsed().as_secs_f64())
 }
 
-async fn worker(addr: String, token: String, plate: Option<String>, batches: usize) -> anyhow::Result<(Vec<Duration>, u64, u64)> {
+async fn worker(
+    addr: String,
+    token: String,
+    plate: Option<String>,
+    batches: usize,
+) -> anyhow::Result<(Vec<Duration>, u64, u64)> {
     let mut c = Client::connect(&addr).await?;
     let mut lat = Vec::with_capacity(batches);
     let (mut accepted, mut checkins) = (0u64, 0u64);
@@ -74,7 +91,9 @@ async fn worker(addr: String, token: String, plate: Option<String>, batches: usi
             .collect();
         let body = json!({"id": Uuid::now_v7(), "positions": positions});
         let t = Instant::now();
-        let (s, v) = c.call("POST", "/api/positions/batch", Some(&token), Some(&body)).await?;
+        let (s, v) = c
+            .call("POST", "/api/positions/batch", Some(&token), Some(&body))
+            .await?;
         lat.push(t.elapsed());
         if s != 200 {
             bail!("batch answered {s}: {v}");
@@ -82,7 +101,9 @@ async fn worker(addr: String, token: String, plate: Option<String>, batches: usi
         accepted += v["accepted"].as_u64().unwrap_or(0);
         if let (Some(code), true) = (&plate, b % 10 == 9) {
             let body = json!({"id": Uuid::now_v7(), "code": code, "device_time": Utc::now()});
-            let (s, _) = c.call("POST", "/api/checkins", Some(&token), Some(&body)).await?;
+            let (s, _) = c
+                .call("POST", "/api/checkins", Some(&token), Some(&body))
+                .await?;
             if s == 201 {
                 checkins += 1;
             }
@@ -98,7 +119,15 @@ pub async fn run(a: &BenchArgs) -> anyhow::Result<bool> {
     std::fs::create_dir_all(&dir)?;
     let url = format!("sqlite://{}", dir.join("served.db").display());
     let seed = Command::new(&bin)
-        .args(["seed-demo", "--database-url", &url, "--data-dir", &dir.display().to_string(), "--demo-password", PASSWORD])
+        .args([
+            "seed-demo",
+            "--database-url",
+            &url,
+            "--data-dir",
+            &dir.display().to_string(),
+            "--demo-password",
+            PASSWORD,
+        ])
         .stdout(Stdio::null())
         .status()?;
     if !seed.success() {
@@ -107,24 +136,72 @@ pub async fn run(a: &BenchArgs) -> anyhow::Result<bool> {
     let (mut child, addr) = spawn_server(&bin, &url, &dir)?;
     let result = async {
         let mut c = Client::connect(&addr).await?;
-        let (_, o) = c.call("POST", "/api/auth/token", None, Some(&json!({"username": "officer", "password": PASSWORD}))).await?;
+        let (_, o) = c
+            .call(
+                "POST",
+                "/api/auth/token",
+                None,
+                Some(&json!({"username": "officer", "password": PASSWORD})),
+            )
+            .await?;
         let officer = o["token"].as_str().context("officer token")?.to_string();
         let mut setups = Vec::new();
         for n in 11..11 + guards {
-            let (_, v) = c.call("POST", "/api/auth/token", None, Some(&json!({"username": format!("guard{n:04}"), "password": PASSWORD}))).await?;
+            let (_, v) = c
+                .call(
+                    "POST",
+                    "/api/auth/token",
+                    None,
+                    Some(&json!({"username": format!("guard{n:04}"), "password": PASSWORD})),
+                )
+                .await?;
             let tok = v["token"].as_str().context("guard token")?.to_string();
-            c.call("POST", "/api/shifts/start", Some(&tok), Some(&json!({"id": Uuid::now_v7(), "device_time": Utc::now()}))).await?;
-            let gid = v["user"]["guard_id"].as_str().unwrap_or_default().to_string();
-            let (_, g) = c.call("GET", &format!("/api/guards/{gid}"), Some(&officer), None).await?;
-            let (_, cps) = c.call("GET", &format!("/api/checkpoints?unit_id={}&page_size=1", g["unit_id"].as_str().unwrap_or_default()), Some(&officer), None).await?;
+            c.call(
+                "POST",
+                "/api/shifts/start",
+                Some(&tok),
+                Some(&json!({"id": Uuid::now_v7(), "device_time": Utc::now()})),
+            )
+            .await?;
+            let gid = v["user"]["guard_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            let (_, g) = c
+                .call("GET", &format!("/api/guards/{gid}"), Some(&officer), None)
+                .await?;
+            let (_, cps) = c
+                .call(
+                    "GET",
+                    &format!(
+                        "/api/checkpoints?unit_id={}&page_size=1",
+                        g["unit_id"].as_str().unwrap_or_default()
+                    ),
+                    Some(&officer),
+                    None,
+                )
+                .await?;
             let plate = match cps["items"][0]["id"].as_str() {
-                Some(id) => c.call("GET", &format!("/api/checkpoints/{id}/qr?format=json"), Some(&officer), None).await?.1["payload"].as_str().map(str::to_string),
+                Some(id) => c
+                    .call(
+                        "GET",
+                        &format!("/api/checkpoints/{id}/qr?format=json"),
+                        Some(&officer),
+                        None,
+                    )
+                    .await?
+                    .1["payload"]
+                    .as_str()
+                    .map(str::to_string),
                 None => None,
             };
             setups.push((tok, plate));
         }
         let t0 = Instant::now();
-        let tasks: Vec<_> = setups.into_iter().map(|(tok, plate)| tokio::spawn(worker(addr.clone(), tok, plate, batches))).collect();
+        let tasks: Vec<_> = setups
+            .into_iter()
+            .map(|(tok, plate)| tokio::spawn(worker(addr.clone(), tok, plate, batches)))
+            .collect();
         let (mut all, mut accepted, mut checkins) = (Vec::new(), 0u64, 0u64);
         for t in tasks {
             let (l, acc, ci) = t.await??;
@@ -142,19 +219,40 @@ pub async fn run(a: &BenchArgs) -> anyhow::Result<bool> {
     // The oracle: exactly the acknowledged rows are stored, and the chain is intact.
     let store = open_store(&url, &hex::encode([0u8; 32])).await?;
     use sea_orm::{EntityTrait, PaginatorTrait};
-    let stored = jingbao_store::entity::position::Entity::find().count(store.db()).await?;
+    let stored = jingbao_store::entity::position::Entity::find()
+        .count(store.db())
+        .await?;
     let chain = jingbao_store::audit::verify(store.db()).await?;
     let rows = (accepted + checkins) as f64;
     let served = accepted as f64 / elapsed.as_secs_f64();
     let raw = baseline(&dir, accepted as usize, Uuid::now_v7()).await?;
     let ok = stored == accepted && matches!(chain, VerifyOutcome::Intact { .. });
-    println!("bench ingest (sqlite, {guards} guards × {batches} batches of {BATCH} positions + a check-in every 10 batches, audit on)");
-    println!("  served positions     : {served:>8.0} /s   ({accepted} acknowledged, {checkins} check-ins, {:.1} s)", elapsed.as_secs_f64());
-    println!("  all durable rows     : {:>8.0} /s", rows / elapsed.as_secs_f64());
-    println!("  reply latency        : p50 {:.2} ms  p99 {:.2} ms", Latencies::ms(lat.quantile(0.5)), Latencies::ms(lat.quantile(0.99)));
+    println!(
+        "bench ingest (sqlite, {guards} guards × {batches} batches of {BATCH} positions + a check-in every 10 batches, audit on)"
+    );
+    println!(
+        "  served positions     : {served:>8.0} /s   ({accepted} acknowledged, {checkins} check-ins, {:.1} s)",
+        elapsed.as_secs_f64()
+    );
+    println!(
+        "  all durable rows     : {:>8.0} /s",
+        rows / elapsed.as_secs_f64()
+    );
+    println!(
+        "  reply latency        : p50 {:.2} ms  p99 {:.2} ms",
+        Latencies::ms(lat.quantile(0.5)),
+        Latencies::ms(lat.quantile(0.99))
+    );
     println!("  baseline raw inserts : {raw:>8.0} /s   (1,000 rows per transaction)");
     println!("  ratio served/raw     : {:.3}x", served / raw);
-    println!("  oracle               : {} (stored {stored}, acknowledged {accepted}; chain {})", if ok { "ok" } else { "FAILED" }, match chain { VerifyOutcome::Intact { records } => format!("intact, {records} records"), VerifyOutcome::Broken { seq, .. } => format!("broken at {seq}") });
+    println!(
+        "  oracle               : {} (stored {stored}, acknowledged {accepted}; chain {})",
+        if ok { "ok" } else { "FAILED" },
+        match chain {
+            VerifyOutcome::Intact { records } => format!("intact, {records} records"),
+            VerifyOutcome::Broken { seq, .. } => format!("broken at {seq}"),
+        }
+    );
     let _ = std::fs::remove_dir_all(&dir);
     Ok(ok)
 }

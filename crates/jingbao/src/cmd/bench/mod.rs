@@ -26,5 +26,9 @@ pub async fn run(a: BenchArgs) -> anyhow::Result<ExitCode> {
         }
         other => bail!("unknown benchmark {other}; known: audit, ingest, geofence, nearest, all"),
     };
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
