@@ -102,3 +102,33 @@ pub fn rows(bytes: &[u8], headers: &[&str]) -> ApiResult<Vec<Row>> {
     }
     Ok(data)
 }
+
+/// Ends an import: any row problem rejects the whole file (422, nothing written); otherwise
+/// every row is inserted in one transaction with one audit record.
+pub async fn commit_all<E>(
+    st: &crate::state::AppState,
+    c: &crate::auth::caller::Caller,
+    list: &str,
+    problems: Vec<ErrorDetail>,
+    rows: Vec<E::Model>,
+) -> ApiResult<axum::Json<jingbao_api::system::ImportResult>>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: sea_orm::IntoActiveModel<E::ActiveModel>,
+    E::ActiveModel: sea_orm::ActiveModelTrait<Entity = E> + Send,
+{
+    if !problems.is_empty() {
+        return Err(ApiError::validation(problems));
+    }
+    let count = rows.len() as u32;
+    let tx = st.store.write().await?;
+    jingbao_store::repo::common::insert_many::<E, _>(tx.conn(), rows, 500).await?;
+    tx.commit(
+        jingbao_store::AuditEntry::new(st.now(), &c.actor(), "import", list)
+            .detail(serde_json::json!({ "rows": count })),
+    )
+    .await?;
+    Ok(axum::Json(jingbao_api::system::ImportResult {
+        imported: count,
+    }))
+}

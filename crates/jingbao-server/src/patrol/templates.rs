@@ -2,7 +2,7 @@
 //! roster import — all rows or none, errors by row — after which presence reloads its posts.
 
 use crate::auth::caller::Caller;
-use crate::http::error::{ApiError, ApiResult};
+use crate::http::error::ApiResult;
 use crate::http::extract::{ApiJson, QueryMap};
 use crate::office::import;
 use crate::office::xlsx::{Cell, Sheet};
@@ -227,18 +227,9 @@ pub async fn import_roster(
             });
         }
     }
-    if !problems.is_empty() {
-        return Err(ApiError::validation(problems));
-    }
-    let n = out.len() as u32;
-    let now = st.now();
-    let tx = st.store.write().await?;
-    common::insert_many::<shift_template::Entity, _>(tx.conn(), out, 500).await?;
-    tx.commit(
-        AuditEntry::new(now, &c.actor(), "import", "shift_templates")
-            .detail(serde_json::json!({"rows": n})),
-    )
-    .await?;
+    let reply =
+        import::commit_all::<shift_template::Entity>(&st, &c, "shift_templates", problems, out)
+            .await?;
     crate::patrol::boot::load(&st).await?;
-    Ok(Json(ImportResult { imported: n }))
+    Ok(reply)
 }

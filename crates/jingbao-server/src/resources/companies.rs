@@ -311,18 +311,7 @@ pub async fn import(
             updated_at: now,
         });
     }
-    if !problems.is_empty() {
-        return Err(ApiError::validation(problems));
-    }
-    let count = out_rows.len() as u32;
-    let tx = st.store.write().await?;
-    common::insert_many::<company::Entity, _>(tx.conn(), out_rows, 500).await?;
-    tx.commit(
-        AuditEntry::new(now, &c.actor(), "import", "companies")
-            .detail(serde_json::json!({ "rows": count })),
-    )
-    .await?;
-    Ok(Json(ImportResult { imported: count }))
+    import::commit_all::<company::Entity>(&st, &c, "companies", problems, out_rows).await
 }
 
 pub async fn history(

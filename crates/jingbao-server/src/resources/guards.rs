@@ -477,18 +477,7 @@ pub async fn import(
             });
         }
     }
-    if !problems.is_empty() {
-        return Err(ApiError::validation(problems));
-    }
-    let count = out_rows.len() as u32;
-    let tx = st.store.write().await?;
-    common::insert_many::<guard::Entity, _>(tx.conn(), out_rows, 500).await?;
-    tx.commit(
-        AuditEntry::new(now, &c.actor(), "import", "guards")
-            .detail(serde_json::json!({ "rows": count })),
-    )
-    .await?;
-    Ok(Json(ImportResult { imported: count }))
+    import::commit_all::<guard::Entity>(&st, &c, "guards", problems, out_rows).await
 }
 
 pub async fn history(
