@@ -252,7 +252,7 @@ pub async fn create(
     let reply = reply_of(&m, cp.map(|c| c.name));
     st.hub.publish(crate::realtime::Event::map(
         &g.scope_path,
-        serde_json::json!({"kind": "checkin", "guard_id": g.id, "checkin": &reply}),
+        serde_json::json!({"kind": "checkin", "guard_id": g.id, "guard_name": g.name, "state": st.presence.state_of(g.id, now).code(), "checkin": &reply}),
     ));
     Ok((StatusCode::CREATED, Json(reply)))
 }

@@ -113,7 +113,7 @@ pub async fn batch(
     if on_shift {
         st.presence.signal(g.id, now, latest);
         if let Some((lat, lon, acc)) = latest {
-            st.hub.publish(crate::realtime::Event::map(&g.scope_path, serde_json::json!({"kind": "position", "guard_id": g.id, "lat": lat, "lon": lon, "accuracy": acc, "at": now})));
+            st.hub.publish(crate::realtime::Event::map(&g.scope_path, serde_json::json!({"kind": "position", "guard_id": g.id, "lat": lat, "lon": lon, "accuracy": acc, "at": now, "state": st.presence.state_of(g.id, now).code()})));
         }
     }
     Ok(Json(reply))

@@ -146,6 +146,17 @@ impl Presence {
         });
     }
 
+    /// One guard's state now (offline when unknown or off shift).
+    pub fn state_of(&self, guard: Uuid, now: DateTime<Utc>) -> LiveState {
+        self.with(|s| {
+            s.guards
+                .get(&guard)
+                .and_then(Self::facts)
+                .map(|f| state(&f, now, &self.limits))
+                .unwrap_or(LiveState::Offline)
+        })
+    }
+
     pub fn is_on_shift(&self, guard: Uuid) -> bool {
         self.with(|s| {
             s.guards

@@ -109,6 +109,10 @@ both_backends!(map_events_reach_scoped_subscribers, |store| {
         (Some("event"), Some("map"), Some("position"))
     );
     assert_eq!(ev["guard_id"], json!(t.fx.stations[0].units[0].guard));
+    assert_eq!(
+        ev["state"], "on_post",
+        "the live state travels with the position"
+    );
     assert!(
         next_json(&mut wb, Duration::from_millis(500))
             .await
