@@ -62,6 +62,9 @@ pub struct DirectiveCreate {
     pub feedback_required: bool,
     #[serde(default = "ten")]
     pub ack_deadline_minutes: i32,
+    /// Send later: recipients are resolved when it goes out.
+    #[serde(default)]
+    pub send_at: Option<DateTime<Utc>>,
 }
 
 fn yes() -> bool {

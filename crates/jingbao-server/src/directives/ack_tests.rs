@@ -123,6 +123,7 @@ pub async fn start(
             include_off_shift: false,
             feedback_required: false,
             ack_deadline_minutes: b.ack_deadline_minutes.unwrap_or(10),
+            send_at: None,
         },
     )
     .await?;

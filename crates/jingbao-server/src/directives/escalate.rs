@@ -23,10 +23,11 @@ fn notifiers(st: &AppState) -> Vec<Box<dyn Notifier>> {
 }
 
 pub async fn run_once(st: &AppState) -> Result<usize, StoreError> {
+    let scheduled = crate::directives::issue::send_due(st).await?;
     let now = st.now();
     let waiting = directives::unsigned(st.store.db()).await?;
     if waiting.is_empty() {
-        return Ok(0);
+        return Ok(scheduled);
     }
     let ds: HashMap<_, _> = directives::by_ids(
         st.store.db(),
@@ -97,5 +98,5 @@ pub async fn run_once(st: &AppState) -> Result<usize, StoreError> {
         st.hub.publish(Event::board(d.id, &d.scope_path));
         changed += 1;
     }
-    Ok(changed)
+    Ok(changed + scheduled)
 }

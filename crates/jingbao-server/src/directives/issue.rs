@@ -28,14 +28,14 @@ const TASKS: &[&str] = &["patrol", "clearance", "hazard_sweep", "watch"];
 /// The guards the targets name, inside the caller's scope, active; on shift unless asked.
 async fn recipients(
     st: &AppState,
-    c: &Caller,
-    b: &DirectiveCreate,
+    scope: &jingbao_domain::DataScope,
+    t: &jingbao_api::directives::Targets,
+    include_off_shift: bool,
 ) -> ApiResult<Vec<guard::Model>> {
     let db = st.store.db();
-    let all = guards::list(db, &c.scope, &ListQuery::default().all_rows(100_000))
+    let all = guards::list(db, scope, &ListQuery::default().all_rows(100_000))
         .await?
         .items;
-    let t = &b.targets;
     let mut units: HashSet<Uuid> = t.unit_ids.iter().copied().collect();
     if !t.building_ids.is_empty() {
         let links = unit_building::Entity::find()
@@ -54,7 +54,7 @@ async fn recipients(
                 .collect(),
         )
         .map_err(|e| ApiError::invalid_field("targets.polygon", "invalid_geometry", e.code()))?;
-        let inside: Vec<Uuid> = jingbao_store::repo::buildings::all_in_scope(db, &c.scope)
+        let inside: Vec<Uuid> = jingbao_store::repo::buildings::all_in_scope(db, scope)
             .await?
             .into_iter()
             .filter(|b| {
@@ -84,7 +84,7 @@ async fn recipients(
                 || named.contains(&g.id)
         })
         .collect();
-    if !b.include_off_shift {
+    if !include_off_shift {
         let on: HashSet<Uuid> = shifts::open_all(db)
             .await?
             .into_iter()
@@ -190,25 +190,27 @@ pub async fn issue_directive(
         crate::resources::common::org_in_scope(&st, &c, *u, OrgKind::Unit, "targets.unit_ids")
             .await?;
     }
-    let guards = recipients(&st, &c, &b).await?;
-    if guards.is_empty() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "no_recipients",
-            "目标范围内没有在岗保安",
-            "No guard on shift in the targets",
-        ));
-    }
     let now = st.now();
+    let scheduled = b.send_at.filter(|t| *t > now);
+    let scope_path = c
+        .scope
+        .subtrees
+        .first()
+        .cloned()
+        .unwrap_or_else(|| c.user.scope_path.clone());
+    let guards = match scheduled {
+        Some(_) => Vec::new(),
+        None => recipients(&st, &c.scope, &b.targets, b.include_off_shift).await?,
+    };
+    if scheduled.is_none() && guards.is_empty() {
+        return Err(no_recipients());
+    }
+    let at = scheduled.unwrap_or(now);
     let id = Uuid::now_v7();
     let (root, name) = issuer_name(&st, &c).await?;
-    let tx = st.store.write().await?;
-    let doc = doc_no(tx.conn(), &root, &name, (now + Duration::hours(8)).year()).await?;
-    let last = counters::take(tx.conn(), "outbox", guards.len() as i64).await?;
-    let first = last - guards.len() as i64 + 1;
     let d = directive::Model {
         id,
-        doc_no: doc.clone(),
+        doc_no: String::new(),
         kind: b.kind.clone(),
         title: b.title.trim().into(),
         body: b.body.trim().into(),
@@ -221,23 +223,69 @@ pub async fn issue_directive(
         feedback_required: b.feedback_required,
         ack_deadline_minutes: b.ack_deadline_minutes,
         unit_quota: !t.unit_ids.is_empty() && t.guard_ids.is_empty() && !t.all,
-        state: "sent".into(),
+        state: if scheduled.is_some() {
+            "scheduled".into()
+        } else {
+            "sent".into()
+        },
         created_by: c.user.username.clone(),
-        sent_at: now,
-        deadline_at: now + Duration::minutes(b.ack_deadline_minutes as i64),
-        scope_path: c
-            .scope
-            .subtrees
-            .first()
-            .cloned()
-            .unwrap_or_else(|| c.user.scope_path.clone()),
+        sent_at: at,
+        deadline_at: at + Duration::minutes(b.ack_deadline_minutes as i64),
+        scope_path,
     };
+    let tx = st.store.write().await?;
+    let doc = doc_no(tx.conn(), &root, &name, (now + Duration::hours(8)).year()).await?;
+    let d = directive::Model {
+        doc_no: doc.clone(),
+        ..d
+    };
+    common::insert::<directive::Entity, _>(tx.conn(), d.clone()).await?;
+    let rows = write_recipients(&tx, &d, &guards).await?;
+    let action = if scheduled.is_some() {
+        "directive.schedule"
+    } else {
+        "directive.issue"
+    };
+    tx.commit(
+        AuditEntry::new(now, &c.actor(), action, "directive")
+            .object(id)
+            .detail(serde_json::json!({"doc_no": doc, "kind": d.kind, "recipients": rows.len(), "send_at": at})),
+    )
+    .await?;
+    announce(&st, &d, &rows);
+    Ok(DirectiveCreated {
+        id,
+        doc_no: doc,
+        recipient_count: rows.len() as u32,
+    })
+}
+
+fn no_recipients() -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no_recipients",
+        "目标范围内没有在岗保安",
+        "No guard on shift in the targets",
+    )
+}
+
+/// One outbox row per guard, with sequence numbers taken in the same transaction.
+async fn write_recipients(
+    tx: &jingbao_store::WriteTx,
+    d: &directive::Model,
+    guards: &[guard::Model],
+) -> ApiResult<Vec<directive_recipient::Model>> {
+    if guards.is_empty() {
+        return Ok(Vec::new());
+    }
+    let last = counters::take(tx.conn(), "outbox", guards.len() as i64).await?;
+    let first = last - guards.len() as i64 + 1;
     let rows: Vec<directive_recipient::Model> = guards
         .iter()
         .enumerate()
         .map(|(i, g)| directive_recipient::Model {
             id: Uuid::now_v7(),
-            directive_id: id,
+            directive_id: d.id,
             guard_id: g.id,
             unit_id: g.unit_id,
             seq: first + i as i64,
@@ -254,24 +302,64 @@ pub async fn issue_directive(
             scope_path: g.scope_path.clone(),
         })
         .collect();
-    common::insert::<directive::Entity, _>(tx.conn(), d.clone()).await?;
     common::insert_many::<directive_recipient::Entity, _>(tx.conn(), rows.clone(), 500).await?;
-    tx.commit(
-        AuditEntry::new(now, &c.actor(), "directive.issue", "directive")
-            .object(id)
-            .detail(serde_json::json!({"doc_no": doc, "kind": d.kind, "recipients": rows.len()})),
-    )
-    .await?;
-    for r in &rows {
-        push(&st, &d, r);
+    Ok(rows)
+}
+
+fn announce(st: &AppState, d: &directive::Model, rows: &[directive_recipient::Model]) {
+    for r in rows {
+        push(st, d, r);
     }
     st.hub
-        .publish(crate::realtime::Event::board(id, &d.scope_path));
-    Ok(DirectiveCreated {
-        id,
-        doc_no: doc,
-        recipient_count: rows.len() as u32,
-    })
+        .publish(crate::realtime::Event::board(d.id, &d.scope_path));
+}
+
+/// Sends the scheduled directives that are due: recipients are resolved now, within the
+/// issuer's scope; with nobody to receive it a directive ends as `no_recipients`.
+pub async fn send_due(st: &AppState) -> Result<usize, StoreError> {
+    let now = st.now();
+    let due = directive::Entity::find()
+        .filter(directive::Column::State.eq("scheduled"))
+        .filter(directive::Column::SentAt.lte(now))
+        .all(st.store.db())
+        .await?;
+    let system = jingbao_store::Actor {
+        username: "system".into(),
+        ..Default::default()
+    };
+    let mut sent = 0;
+    for mut d in due {
+        let targets: jingbao_api::directives::Targets =
+            serde_json::from_str(&d.targets).unwrap_or_default();
+        let scope = jingbao_domain::DataScope {
+            subtrees: vec![d.scope_path.clone()],
+            ..Default::default()
+        };
+        let guards = match recipients(st, &scope, &targets, d.include_off_shift).await {
+            Ok(g) => g,
+            Err(_) => continue,
+        };
+        d.state = if guards.is_empty() {
+            "no_recipients".into()
+        } else {
+            "sent".into()
+        };
+        d.sent_at = now;
+        d.deadline_at = now + Duration::minutes(d.ack_deadline_minutes as i64);
+        let tx = st.store.write().await?;
+        common::update::<directive::Entity, _>(tx.conn(), d.clone()).await?;
+        let rows = match write_recipients(&tx, &d, &guards).await {
+            Ok(r) => r,
+            Err(_) => {
+                tx.rollback().await?;
+                continue;
+            }
+        };
+        tx.commit(AuditEntry::new(now, &system, "directive.issue", "directive").object(d.id).detail(serde_json::json!({"doc_no": d.doc_no, "scheduled_by": d.created_by, "recipients": rows.len()}))).await?;
+        announce(st, &d, &rows);
+        sent += 1;
+    }
+    Ok(sent)
 }
 
 async fn load(

@@ -556,3 +556,51 @@ both_backends!(polygon_targets_the_towers_inside, |store| {
     let bad = t.post("/api/directives", &officer, json!({"kind": "emergency", "title": "x", "body": "y", "targets": {"polygon": {"type": "Point", "coordinates": [1, 2]}}})).await;
     assert_eq!(bad.json()["details"][0]["code"], "invalid_geometry");
 });
+
+both_backends!(scheduled_directive_goes_out_when_due, |store| {
+    let t = TestApp::new(store).await;
+    let officer = t.token("officer_a").await;
+    let mut body = to_unit(t.fx.stations[0].units[0].unit);
+    body["send_at"] = json!(t.clock_now() + Duration::minutes(30));
+    let r = t.post("/api/directives", &officer, body).await;
+    assert_eq!(
+        r.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&r.bytes)
+    );
+    assert_eq!(
+        r.json()["recipient_count"],
+        0,
+        "recipients are resolved when it goes out"
+    );
+    let id = r.json()["id"].as_str().expect("id").to_string();
+    assert_eq!(
+        t.get(&format!("/api/directives/{id}"), &officer)
+            .await
+            .json()["state"],
+        "scheduled"
+    );
+    let g1 = t.token("guard_a1").await;
+    start_shift(&t, &g1).await;
+    t.clock.advance(Duration::minutes(29));
+    evaluate_once(&t.state).await.expect("eval");
+    assert_eq!(
+        t.get("/api/me/directives?open=true", &g1).await.json()["total"],
+        0
+    );
+    t.clock.advance(Duration::minutes(2));
+    evaluate_once(&t.state).await.expect("eval");
+    let d = t
+        .get(&format!("/api/directives/{id}"), &officer)
+        .await
+        .json();
+    assert_eq!(
+        (d["state"].as_str(), d["recipient_count"].as_u64()),
+        (Some("sent"), Some(1))
+    );
+    assert_eq!(
+        t.get("/api/me/directives?open=true", &g1).await.json()["total"],
+        1
+    );
+});
