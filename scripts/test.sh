@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 export JINGBAO_TEST_PG_URL="${JINGBAO_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+export JINGBAO_TEST_NATS_URL="${JINGBAO_TEST_NATS_URL:-nats://127.0.0.1:4222}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 TARGET="${CARGO_TARGET_DIR:-$PWD/target}"
 

@@ -39,6 +39,8 @@ pub struct ServerConfig {
     pub tile_url: Option<String>,
     /// Where escalation notifications are POSTed (an SMS gateway, a WeCom/DingTalk robot).
     pub notify_webhook: Option<String>,
+    /// NATS server shared by the nodes (`nats://host:4222`); none on a single node.
+    pub nats_url: Option<String>,
 }
 
 impl Default for ServerConfig {
@@ -60,6 +62,7 @@ impl Default for ServerConfig {
             upload_limit: 20 * 1024 * 1024,
             tile_url: None,
             notify_webhook: None,
+            nats_url: None,
         }
     }
 }

@@ -111,6 +111,9 @@ pub struct CommonServe {
     /// Raster tile URL template of an intranet tile server (`https://tiles.local/{z}/{x}/{y}.png`).
     #[arg(long, env = "JINGBAO_TILE_URL")]
     pub tile_url: Option<String>,
+    /// NATS server the nodes share events through (`nats://127.0.0.1:4222`).
+    #[arg(long, env = "JINGBAO_NATS_URL")]
+    pub nats_url: Option<String>,
     /// URL (http://…) that escalation notifications are POSTed to (SMS gateway, WeCom/DingTalk robot).
     #[arg(long, env = "JINGBAO_NOTIFY_WEBHOOK")]
     pub notify_webhook: Option<String>,

@@ -21,6 +21,7 @@ pub struct FileSettings {
     pub tls_key: Option<PathBuf>,
     pub tile_url: Option<String>,
     pub notify_webhook: Option<String>,
+    pub nats_url: Option<String>,
 }
 
 pub fn load_file(path: Option<&Path>) -> anyhow::Result<FileSettings> {
@@ -47,6 +48,7 @@ pub struct Effective {
     pub tls_key: Option<PathBuf>,
     pub tile_url: Option<String>,
     pub notify_webhook: Option<String>,
+    pub nats_url: Option<String>,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -87,6 +89,7 @@ pub fn merge(
         tls_key: c.tls_key.clone().or(f.tls_key),
         tile_url: c.tile_url.clone().or(f.tile_url),
         notify_webhook: c.notify_webhook.clone().or(f.notify_webhook),
+        nats_url: c.nats_url.clone().or(f.nats_url),
     }
 }
 

@@ -45,6 +45,8 @@ impl Event {
 
 pub struct Hub {
     tx: broadcast::Sender<Arc<Event>>,
+    /// Set when events are shared with other nodes (see `bus`).
+    remote: std::sync::OnceLock<tokio::sync::mpsc::UnboundedSender<Arc<Event>>>,
     /// ticket → (session token hash, expiry)
     tickets: Mutex<HashMap<String, (String, DateTime<Utc>)>>,
 }
@@ -54,15 +56,31 @@ impl Default for Hub {
         let (tx, _) = broadcast::channel(CHANNEL_CAPACITY);
         Hub {
             tx,
+            remote: std::sync::OnceLock::new(),
             tickets: Mutex::new(HashMap::new()),
         }
     }
 }
 
 impl Hub {
+    /// Delivers to this node's sockets and, when a bus is attached, to the other nodes.
     pub fn publish(&self, e: Event) {
+        let e = Arc::new(e);
+        if let Some(r) = self.remote.get() {
+            let _ = r.send(e.clone());
+        }
         // No subscriber is not an error.
+        let _ = self.tx.send(e);
+    }
+
+    /// Delivers an event that came from another node to this node's sockets only.
+    pub fn publish_local(&self, e: Event) {
         let _ = self.tx.send(Arc::new(e));
+    }
+
+    /// Sends every later local event to `forward` too (once; later calls are ignored).
+    pub fn attach_remote(&self, forward: tokio::sync::mpsc::UnboundedSender<Arc<Event>>) -> bool {
+        self.remote.set(forward).is_ok()
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Event>> {

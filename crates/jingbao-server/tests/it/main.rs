@@ -5,6 +5,7 @@ mod audit_trail;
 mod auth;
 mod authz_matrix;
 mod bad_input;
+mod cluster;
 mod directives;
 mod office_files;
 mod openapi;

@@ -42,6 +42,7 @@ pub fn server_config(e: &Effective) -> anyhow::Result<ServerConfig> {
         officer_totp: e.officer_totp,
         tile_url: e.tile_url.clone(),
         notify_webhook: e.notify_webhook.clone(),
+        nats_url: e.nats_url.clone(),
         ..ServerConfig::default()
     })
 }
@@ -63,6 +64,16 @@ pub async fn listen_and_serve(
     jingbao_server::patrol::boot::load(&state)
         .await
         .context("loading live presence")?;
+    if let Some(url) = state.config.nats_url.clone() {
+        jingbao_server::realtime::bus::attach(
+            state.hub.clone(),
+            &url,
+            "jingbao.events",
+            &state.config.node_id,
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("connecting to NATS at {url}: {e}"))?;
+    }
     jingbao_server::patrol::boot::spawn_jobs(state.clone(), std::time::Duration::from_secs(15));
     if let Some(sim) = simulate {
         let transport = Arc::new(jingbao_server::in_process::InProcess {
