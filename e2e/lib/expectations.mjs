@@ -27,7 +27,7 @@ export const ACCOUNTS = [
 ];
 
 /** Capabilities with a page of their own; the rest open the "not available yet" page. */
-const BUILT_CAPS = new Set(['map', 'patrol']);
+const BUILT_CAPS = new Set(['map', 'patrol', 'directives']);
 
 /** Console navigation entries in menu order: key, the permission it needs, built or not. */
 export const NAV_ENTRIES = [

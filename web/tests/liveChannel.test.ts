@@ -1,8 +1,9 @@
-// The console's live channel: subscribes on open, pings, hands events to listeners,
-// reconnects with backoff while held, falls back to a ticket after a failed open, and
-// closes when the last holder lets go.
+// The live channel: subscribes on open, pings, hands events to listeners, reconnects
+// with backoff while held, falls back to a ticket after a failed open, closes when the
+// last holder lets go; pages add topics; the owner speaks first on each connection.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLiveChannel } from '@/console/live/liveChannel';
+import { createConsoleChannel } from '@/console/live/liveChannel';
+import { createLiveChannel } from '@/shared/live/liveChannel';
 
 class FakeSocket {
   static all: FakeSocket[] = [];
@@ -36,7 +37,7 @@ class FakeSocket {
 }
 
 function channel() {
-  return createLiveChannel({
+  return createConsoleChannel({
     url: () => 'ws://test/api/ws',
     socket: (url) => new FakeSocket(url) as unknown as WebSocket,
     ticket: async () => 'tkt',
@@ -100,5 +101,37 @@ describe('live channel', () => {
     release();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(FakeSocket.all).toHaveLength(1);
+  });
+
+  it('adds page topics now and on every later connection, until released', async () => {
+    const ch = channel();
+    ch.hold();
+    FakeSocket.all[0].open();
+    const release = ch.subscribe(['directives', 'board:d1']);
+    expect(JSON.parse(FakeSocket.all[0].sent[1])).toEqual({ type: 'subscribe', topics: ['directives', 'board:d1'] });
+    FakeSocket.all[0].drop();
+    await vi.advanceTimersByTimeAsync(1_000);
+    FakeSocket.all[1].open();
+    expect(JSON.parse(FakeSocket.all[1].sent[0])).toEqual({ type: 'subscribe', topics: ['map', 'alerts', 'directives', 'board:d1'] });
+    release();
+    FakeSocket.all[1].drop();
+    await vi.advanceTimersByTimeAsync(1_000);
+    FakeSocket.all[2].open();
+    expect(JSON.parse(FakeSocket.all[2].sent[0])).toEqual({ type: 'subscribe', topics: ['map', 'alerts'] });
+  });
+
+  it('lets the owner speak first on every connection, without topics', async () => {
+    const ch = createLiveChannel({
+      url: () => 'ws://test/api/ws',
+      socket: (url) => new FakeSocket(url) as unknown as WebSocket,
+      ticket: async () => 'tkt',
+      onOpen: (send) => send({ type: 'resume', cursor: 7 }),
+    });
+    ch.hold();
+    FakeSocket.all[0].open();
+    expect(FakeSocket.all[0].sent.map((m) => JSON.parse(m))).toEqual([{ type: 'resume', cursor: 7 }]);
+    FakeSocket.all[0].drop();
+    ch.reconnectNow();
+    expect(FakeSocket.all).toHaveLength(2);
   });
 });

@@ -38,7 +38,7 @@ export const NAV: NavItem[] = [
   capability('map', true),
   capability('patrol', true),
   capability('reports'),
-  capability('directives'),
+  capability('directives', true),
   capability('alarms'),
   capability('mediation'),
   capability('training'),

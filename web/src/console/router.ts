@@ -33,6 +33,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { key: 'home' } },
       ...comingSoon,
       { path: 'map', name: 'map', component: () => import('./pages/MapPage.vue'), meta: { permission: 'cap.map', key: 'map' } },
+      { path: 'directives', name: 'directives', component: () => import('./pages/DirectivesPage.vue'), meta: { permission: 'cap.directives', key: 'directives' } },
       { path: 'patrol', name: 'patrol', component: () => import('./pages/PatrolPage.vue'), meta: { permission: 'cap.patrol', key: 'patrol' } },
       { path: 'org/tree', name: 'org-tree', component: () => import('./pages/OrgTreePage.vue'), meta: { permission: 'org.read', key: 'org-tree' } },
       { path: 'org/buildings', name: 'buildings', component: () => import('./pages/BuildingsPage.vue'), meta: { permission: 'building.read', key: 'buildings' } },

@@ -1,7 +1,8 @@
 // Guard app entry point (/m/): Pinia, vue-i18n, router, Vant's locale following the
 // UI language, API hooks that route session errors and toast the rest, and the field
 // machinery: the outbox (started now, flushed again after each sign-in), its refusals
-// shown to the guard, and the on-shift duties (positions, wake lock).
+// shown to the guard, the on-shift duties (positions, wake lock), and the live channel
+// that brings directives.
 import { createApp, watch } from 'vue';
 import { createPinia } from 'pinia';
 import { Locale, showDialog, showToast } from 'vant';
@@ -19,6 +20,7 @@ import { reportReachability, watchBrowserConnection } from './connection';
 import { outbox } from './outbox';
 import { rememberMe } from './offlineSession';
 import { installShiftDuties } from './patrol/shiftDuties';
+import { installDirectiveSync } from './directives/directiveSync';
 import { submissionLabel } from './patrol/submissionLabel';
 
 const app = createApp(App);
@@ -79,5 +81,6 @@ watch(
 );
 outbox.start();
 installShiftDuties(pinia);
+installDirectiveSync(pinia);
 
 app.mount('#app');

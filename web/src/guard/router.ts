@@ -21,6 +21,7 @@ export const router = createRouter({
         { path: 'checkin', name: 'checkin', component: () => import('./pages/CheckinPage.vue'), meta: { tab: 'checkin' } },
         { path: 'report', name: 'report', component: () => import('./pages/ReportPage.vue'), meta: { tab: 'report' } },
         { path: 'messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { tab: 'messages' } },
+        { path: 'directives/:id', name: 'directive', component: () => import('./directives/DirectivePage.vue'), props: true, meta: { tab: 'messages' } },
         { path: 'me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { tab: 'me' } },
       ],
     },

@@ -31,16 +31,17 @@ export function useListQuery<T, F extends Record<string, unknown>>(path: string,
     return { ...filterQuery(), page: state.page, page_size: state.pageSize };
   }
 
-  async function load(): Promise<void> {
+  /** `quiet`: refresh in place without the loading mask (live updates). */
+  async function load(quiet = false): Promise<void> {
     const mine = ++seq;
-    loading.value = true;
+    if (!quiet) loading.value = true;
     try {
       const res = await api.get<Page<T>>(path, query());
       if (mine !== seq) return;
       items.value = res.items;
       total.value = res.total;
     } catch {
-      if (mine === seq) items.value = [];
+      if (mine === seq && !quiet) items.value = [];
     } finally {
       if (mine === seq) {
         loading.value = false;

@@ -8,6 +8,10 @@ const LABELS: Record<string, string> = {
   '/api/positions/batch': 'patrol.submissions.positions',
 };
 
+const DIRECTIVE_ANSWER = /^\/api\/directives\/[^/]+\/(ack|feedback)$/;
+
 export function submissionLabel(url: string): string {
+  const answer = DIRECTIVE_ANSWER.exec(url);
+  if (answer) return t(answer[1] === 'ack' ? 'patrol.submissions.directiveAck' : 'patrol.submissions.directiveFeedback');
   return t(LABELS[url] ?? 'patrol.submissions.other');
 }

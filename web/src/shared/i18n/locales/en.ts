@@ -1,9 +1,11 @@
 // English messages. Keys must match zh-CN.ts exactly (a unit test checks).
 import type zhCN from './zh-CN';
+import directivesEn from './directives.en';
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 const en: Messages<typeof zhCN> = {
+  ...directivesEn,
   app: {
     consoleTitle: 'Jingbao Police–Security Linkage',
     guardTitle: 'Jingbao',
@@ -72,7 +74,6 @@ const en: Messages<typeof zhCN> = {
     body: 'This capability is being built and cannot be used yet. When it opens it will provide:',
     items: {
       reports: 'Daily intelligence: reports with a required-elements checklist per category, triage (valid / general / invalid, duplicates suggested), assignment to the police, a unit (rectification) or departments, deadlines, escalation and two-way feedback until closed.',
-      directives: 'Directives: send directives to all, grids, units or guards with a spoken announcement; guards sign for them within the deadline (10 minutes by default) and report what was done; unsigned directives escalate; monthly tests rank ack rate and latency.',
       alarms: 'Alarms and dispatch: a guard\'s SOS or an imported 110 call dispatches the nearest on-duty guards and the response team, and times sign-for and arrival (1-3-5 minutes).',
       mediation: 'Mediation: an electronic register of parties, dispute type, what was done, result and agreement; escalation guard → unit manager → police, with guidance scripts per dispute type.',
       training: 'Training and exams: sessions and drills with QR attendance, course material, a question bank and online exams with automatic marking, and certificates.',
@@ -274,14 +275,11 @@ const en: Messages<typeof zhCN> = {
     },
     shift: 'Shift',
     offDuty: 'Not on shift',
-    pendingDirectives: 'Directives to sign for',
     todayRoute: 'Today\'s route',
-    comingSoon: 'Coming soon',
     online: 'Online',
     offline: 'Offline',
     pending: '{n} to send',
     reportIntro: 'Reporting hazards and intelligence is coming soon; anything entered offline will be kept.',
-    noMessages: 'No messages',
     unit: 'Unit',
     account: 'Account',
     loginTitle: 'Guard sign-in',
@@ -314,6 +312,8 @@ const en: Messages<typeof zhCN> = {
       shiftEnd: 'End shift',
       checkin: 'Check-in',
       positions: 'Position report',
+      directiveAck: 'Directive sign-for',
+      directiveFeedback: 'Directive report',
       other: 'Submission',
     },
     shift: {

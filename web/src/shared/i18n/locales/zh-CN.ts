@@ -1,5 +1,8 @@
 // Chinese (default) messages. Keys must match en.ts exactly (a unit test checks).
+import directivesZh from './directives.zh-CN';
+
 export default {
+  ...directivesZh,
   app: {
     consoleTitle: '警保联动指挥平台',
     guardTitle: '警保',
@@ -68,7 +71,6 @@ export default {
     body: '该功能正在建设中，目前还不能使用。开放后将提供：',
     items: {
       reports: '每日情报：按类别填写要素清单上报，研判有效/一般/无效并自动提示重复，交办民警、联动单位整改或部门，限期、升级、双向反馈直至销号。',
-      directives: '指令与签收：向全部、网格、单位或保安下发指令并语音播报，限时签收（默认 10 分钟）后落实反馈，未签收自动升级；每月测试签收率与时效并自动通报。',
       alarms: '报警处置：保安一键报警或 110 警情接入后，自动调派最近的在岗保安和最小应急单元，记录签收与到场时间（1-3-5 分钟）。',
       mediation: '调解：电子情况登记本，记录当事人、纠纷类型、处置经过、结果与协议；保安→单位负责人→民警逐级升级，并按纠纷类型提供调解话术。',
       training: '培训考试：每季培训与演练扫码签到，课程资料、题库与在线考试自动阅卷，颁发证书。',
@@ -270,14 +272,11 @@ export default {
     },
     shift: '当班状态',
     offDuty: '未上岗',
-    pendingDirectives: '待签收指令',
     todayRoute: '今日巡逻路线',
-    comingSoon: '该功能即将开放',
     online: '在线',
     offline: '离线',
     pending: '待发送 {n}',
     reportIntro: '隐患、情报上报即将开放；开放后离线时填写的内容也不会丢失。',
-    noMessages: '暂无消息',
     unit: '所属单位',
     account: '账号',
     loginTitle: '保安登录',
@@ -310,6 +309,8 @@ export default {
       shiftEnd: '下岗',
       checkin: '打卡',
       positions: '位置上报',
+      directiveAck: '指令签收',
+      directiveFeedback: '落实反馈',
       other: '提交',
     },
     shift: {
