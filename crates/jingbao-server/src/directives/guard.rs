@@ -55,6 +55,12 @@ pub async fn ack(
     IdPath(id): IdPath,
     ApiJson(b): ApiJson<AckRequest>,
 ) -> ApiResult<Json<AckReply>> {
+    sign_for(&st, &c, id, b).await.map(Json)
+}
+
+/// Signs for directive `id` as the calling guard (the HTTP route and the socket's `ack`).
+pub async fn sign_for(st: &AppState, c: &Caller, id: Uuid, b: AckRequest) -> ApiResult<AckReply> {
+    let (st, c) = (st.clone(), c.clone());
     let g = own_guard(&st, &c).await?;
     let db = st.store.db();
     let d = directives::get(db, &c.scope, id)
@@ -68,7 +74,7 @@ pub async fn ack(
     if r.ack_id == Some(b.id) || r.signed_at.is_some() {
         // A retry, or already signed from another attempt: the first answer stands.
         tx.rollback().await?;
-        return Ok(Json(reply(&r)));
+        return Ok(reply(&r));
     }
     if directives::all_recipients(tx.conn(), id)
         .await?
@@ -99,7 +105,7 @@ pub async fn ack(
     }
     tx.commit(AuditEntry::new(now, &c.actor(), "directive.ack", "directive").object(id).detail(serde_json::json!({"ack_id": b.id, "late": r.late, "device_time": b.device_time, "relieved": relieved}))).await?;
     st.hub.publish(Event::board(id, &d.scope_path));
-    Ok(Json(reply(&r)))
+    Ok(reply(&r))
 }
 
 pub async fn feedback(

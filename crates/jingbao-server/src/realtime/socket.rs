@@ -65,6 +65,16 @@ async fn run(socket: WebSocket, st: AppState, c: Caller) {
                         let done = serde_json::json!({"type": "resumed", "cursor": last});
                         if tx.send(Message::Text(done.to_string().into())).await.is_err() { break }
                     }
+                    Some("ack") => {
+                        let reply = match (v["directive_id"].as_str().and_then(|d| d.parse().ok()), serde_json::from_value::<jingbao_api::directives::AckRequest>(serde_json::json!({"id": v["id"], "device_time": v["device_time"]}))) {
+                            (Some(did), Ok(req)) => match crate::directives::guard::sign_for(&st, &c, did, req).await {
+                                Ok(r) => serde_json::json!({"type": "acked", "directive_id": did, "state": r.state, "late": r.late}),
+                                Err(e) => serde_json::json!({"type": "error", "code": e.code, "directive_id": did}),
+                            },
+                            _ => serde_json::json!({"type": "error", "code": "validation_failed"}),
+                        };
+                        if tx.send(Message::Text(reply.to_string().into())).await.is_err() { break }
+                    }
                     Some("subscribe") => {
                         for t in v["topics"].as_array().into_iter().flatten().filter_map(|t| t.as_str()) {
                             topics.insert(t.to_string());
