@@ -316,6 +316,31 @@ both_backends!(delivered_live_and_caught_up_in_order, |store| {
         .await
         .json();
     assert_eq!(detail["recipients"][0]["state"], "delivered");
+    // Signing for over the socket has the same effect as the POST, and a retry counts once.
+    let ack = json!({"type": "ack", "id": Uuid::now_v7(), "directive_id": second["id"], "device_time": t.clock_now()});
+    ws.send(Message::Text(ack.to_string().into()))
+        .await
+        .expect("ack");
+    let acked = next(&mut ws).await.expect("acked");
+    assert_eq!(
+        (acked["type"].as_str(), acked["state"].as_str()),
+        (Some("acked"), Some("signed"))
+    );
+    ws.send(Message::Text(ack.to_string().into()))
+        .await
+        .expect("again");
+    assert_eq!(next(&mut ws).await.expect("acked again")["state"], "signed");
+    let board = t
+        .get(
+            &format!(
+                "/api/directives/{}/board",
+                second["id"].as_str().expect("id")
+            ),
+            &officer,
+        )
+        .await
+        .json();
+    assert_eq!(board["totals"]["signed"], 1);
 });
 
 both_backends!(escalation_reaches_the_webhook, |store| {
