@@ -17,7 +17,7 @@ use chrono::{Datelike, Duration};
 use http::{StatusCode, header};
 use jingbao_domain::ack_score::DEFAULT_INTERVIEW_THRESHOLD;
 use jingbao_store::entity::bulletin;
-use jingbao_store::repo::{common, counters, org_units};
+use jingbao_store::repo::{common, counters};
 use jingbao_store::{AuditEntry, StoreError};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
@@ -70,24 +70,7 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let month = parse_month(&b.month)?;
     let data = ranking_data(&st, &c, month, DEFAULT_INTERVIEW_THRESHOLD).await?;
-    let root = c
-        .scope
-        .subtrees
-        .first()
-        .cloned()
-        .unwrap_or_else(|| c.user.scope_path.clone());
-    let issuer_id = root
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .and_then(|s| Uuid::parse_str(s).ok());
-    let issuer = match issuer_id {
-        Some(id) => org_units::by_id(st.store.db(), id)
-            .await?
-            .map(|o| o.name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
+    let (root, issuer) = crate::directives::issue::issuer_name(&st, &c).await?;
     let now = st.now();
     let year = (now + Duration::hours(8)).year();
     let tx = st.store.write().await?;

@@ -95,8 +95,8 @@ async fn recipients(
     Ok(out)
 }
 
-/// The issuing org unit's name (read before the write transaction).
-async fn issuer_name(st: &AppState, c: &Caller) -> ApiResult<(String, String)> {
+/// The issuing org unit's path and name (read before the write transaction).
+pub(crate) async fn issuer_name(st: &AppState, c: &Caller) -> ApiResult<(String, String)> {
     let root = c
         .scope
         .subtrees
