@@ -173,7 +173,7 @@ export function createInbox(storage: InboxStorage, keyFor: KeyFor, initialAccoun
   function markSigned(id: string, deviceTime: string): InboxEntry | null {
     const e = entries.get(id);
     if (!e) return null;
-    const late = deviceTime >= e.directive.deadline_at;
+    const late = Date.parse(deviceTime) >= Date.parse(e.directive.deadline_at);
     return update(id, { ack_queued: true, signed_at: deviceTime, state: late ? 'signed_late' : 'signed', late });
   }
 
