@@ -101,16 +101,30 @@ export const useDirectives = defineStore('guard-directives', () => {
     const device_time = new Date().toISOString();
     if (!inbox.markSigned(id, device_time)) return null;
     bump();
-    const { outcome } = await outbox.submit(ackUrl(id), { device_time }, 5_000);
-    return outcome;
+    try {
+      const { outcome } = await outbox.submit(ackUrl(id), { device_time }, 5_000);
+      return outcome;
+    } catch (e) {
+      // Not even stored (no account, storage failure): it must not look signed.
+      inbox.ackSettled(id, null);
+      bump();
+      throw e;
+    }
   }
 
   /** 落实反馈: the text and the checkpoints visited, through the outbox. */
-  async function report(id: string, text: string, checkpointIds: string[]): Promise<Outcome | null> {
+  async function report(id: string, text: string, checkpointIds: readonly string[]): Promise<Outcome | null> {
     if (!inbox.markFeedback(id, text, new Date().toISOString())) return null;
     bump();
-    const { outcome } = await outbox.submit(feedbackUrl(id), { text, checkpoint_ids: checkpointIds }, 8_000);
-    return outcome;
+    try {
+      // Plain values only: IndexedDB cannot store Vue's reactive proxies.
+      const { outcome } = await outbox.submit(feedbackUrl(id), { text, checkpoint_ids: [...checkpointIds] }, 8_000);
+      return outcome;
+    } catch (e) {
+      inbox.feedbackSettled(id, null);
+      bump();
+      throw e;
+    }
   }
 
   // Answers to queued sign-fors and feedback, whenever they arrive.
