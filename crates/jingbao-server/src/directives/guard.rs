@@ -66,6 +66,14 @@ pub async fn sign_for(st: &AppState, c: &Caller, id: Uuid, b: AckRequest) -> Api
     let d = directives::get(db, &c.scope, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
+    if d.state != "sent" {
+        return Err(ApiError::new(
+            http::StatusCode::CONFLICT,
+            "directive_not_open",
+            "该指令已撤回或尚未下发",
+            "This directive was cancelled or has not been sent",
+        ));
+    }
     let now = st.now();
     let tx = st.store.write().await?;
     let mut r = directives::recipient(tx.conn(), id, g.id)

@@ -120,6 +120,20 @@ both_backends!(issue_ack_late_and_quota, |store| {
         .await
         .json();
     assert_eq!(f["state"], "feedback_done");
+    let d3 = t
+        .post("/api/directives", &officer, to_unit(u.unit))
+        .await
+        .json()["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    t.post(&format!("/api/directives/{d3}/cancel"), &officer, json!({}))
+        .await;
+    let cancelled = ack(&t, &g1, &d3, Uuid::now_v7()).await;
+    assert_eq!(
+        (cancelled.status, cancelled.code().as_str()),
+        (StatusCode::CONFLICT, "directive_not_open")
+    );
     let mine = t.get("/api/me/directives?open=true", &g1).await.json();
     assert_eq!(
         mine["total"], 1,
