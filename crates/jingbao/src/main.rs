@@ -7,6 +7,18 @@ mod keys;
 mod logging;
 mod settings;
 
+/// Prints a line to stdout; a closed stdout (the reader went away) is not an error for a
+/// running server.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, $($arg)*);
+        let _ = out.flush();
+    }};
+}
+
 use clap::Parser;
 use std::process::ExitCode;
 

@@ -80,15 +80,15 @@ pub async fn run(a: DemoArgs, file: FileSettings) -> anyhow::Result<ExitCode> {
         ..Default::default()
     });
     listen_and_serve(store, cfg, &e.listen, tls, sim, move |base| {
-        println!("console: {base}");
-        println!("guard app: {base}m/");
-        println!("demo password: {pw}");
-        println!("demo accounts: admin (system admin), secadmin (security admin), auditor (audit admin), officer, officer02, aux01…aux18 (command officers), office (district office), manager01…manager69 (unit managers), guard0001…guard0288 (guards), dept-market, dept-finance, dept-fire, dept-housing, dept-labour, dept-tax, dept-governance (department handlers)");
-        println!("data: {} ({})", dir.display(), if fresh { "new demo district" } else { "existing" });
+        crate::say!("console: {base}");
+        crate::say!("guard app: {base}m/");
+        crate::say!("demo password: {pw}");
+        crate::say!("demo accounts: admin (system admin), secadmin (security admin), auditor (audit admin), officer, officer02, aux01…aux18 (command officers), office (district office), manager01…manager69 (unit managers), guard0001…guard0288 (guards), dept-market, dept-finance, dept-fire, dept-housing, dept-labour, dept-tax, dept-governance (department handlers)");
+        crate::say!("data: {} ({})", dir.display(), if fresh { "new demo district" } else { "existing" });
         if !no_sim {
-            println!("simulator: guard0011…guard0288 patrol (positions, check-ins, a few off post); guard0001–guard0010 are never driven");
+            crate::say!("simulator: guard0011…guard0288 patrol (positions, check-ins, a few off post); guard0001–guard0010 are never driven");
         }
-        println!("ready in {:.1} s", started.elapsed().as_secs_f64());
+        crate::say!("ready in {:.1} s", started.elapsed().as_secs_f64());
     })
     .await?;
     Ok(ExitCode::SUCCESS)

@@ -157,15 +157,17 @@ pub async fn run(a: ServeArgs, file: FileSettings) -> anyhow::Result<ExitCode> {
         jingbao_server::seed::bootstrap::ensure_admin(&store, cfg.hash_profile, chrono::Utc::now())
             .await?
     {
-        println!("admin one-time password: {pw}");
-        println!("(shown once; it must be changed at first sign-in, then a second factor set up)");
+        crate::say!("admin one-time password: {pw}");
+        crate::say!(
+            "(shown once; it must be changed at first sign-in, then a second factor set up)"
+        );
     }
     let store_kind = store.kind().code();
     let tls = e.tls_cert.clone().zip(e.tls_key.clone());
     listen_and_serve(store, cfg, &e.listen, tls, None, |base| {
-        println!("serving on {base} (store: {store_kind})");
-        println!("console: {base}");
-        println!("guard app: {base}m/");
+        crate::say!("serving on {base} (store: {store_kind})");
+        crate::say!("console: {base}");
+        crate::say!("guard app: {base}m/");
     })
     .await?;
     Ok(ExitCode::SUCCESS)

@@ -38,9 +38,12 @@ fn spawn_server(bin: &Path, url: &str, dir: &Path) -> anyhow::Result<(Child, Str
         .spawn()
         .context("starting the server")?;
     let out = child.stdout.take().context("server stdout")?;
-    for line in BufReader::new(out).lines() {
+    let mut lines = BufReader::new(out).lines();
+    while let Some(line) = lines.next() {
         let line = line?;
         if let Some(a) = line.strip_prefix("console: http://") {
+            // Keep reading what the server prints, so it never writes into a closed pipe.
+            std::thread::spawn(move || lines.for_each(drop));
             return Ok((child, a.trim_end_matches('/').to_string()));
         }
     }
