@@ -1,6 +1,7 @@
 //! Server integration tests: the real router in process (`app(state)`) on SQLite and
 //! PostgreSQL, with a manual clock and the two-station fixture.
 
+mod ack_tests;
 mod audit_trail;
 mod auth;
 mod authz_matrix;
